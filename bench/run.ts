@@ -1,0 +1,235 @@
+// `npm run bench`: generates inputs, times whole processes (median of several runs after a
+// warm-up, peak RSS from /usr/bin/time), compares with `node -e 0` and pandoc in the same run,
+// prints a table, writes bench/out/results.json and exits 1 when a budget (DESIGN §10) is missed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeLongCsv, writePack } from "./generate.js";
+import { writeMarkdownPaper } from "./markdown-paper.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "bench", "out");
+const inputs = join(out, "inputs");
+const cli = join(root, "bin", "spotlight.js");
+const quick = process.argv.includes("--quick");
+const timeBin = "/usr/bin/time";
+
+interface Sample {
+  seconds: number;
+  rssMb: number | null;
+}
+
+interface CaseResult {
+  name: string;
+  median_s: number;
+  peak_rss_mb: number | null;
+  runs: number;
+  note?: string;
+}
+
+function runOnce(cmd: string, args: string[], cwd = out): Sample {
+  const useTime = existsSync(timeBin);
+  const start = process.hrtime.bigint();
+  const r = useTime
+    ? spawnSync(timeBin, ["-f", "%e %M", cmd, ...args], {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  }
+  let rssMb: number | null = null;
+  if (useTime) {
+    const last = r.stderr.trim().split("\n").pop() ?? "";
+    const kb = Number(last.split(" ")[1]);
+    if (Number.isFinite(kb)) rssMb = kb / 1024;
+  }
+  return { seconds, rssMb };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function measure(name: string, cmd: string, args: string[], runs: number): CaseResult {
+  runOnce(cmd, args); // warm-up (file cache, JIT of the toolchain)
+  const samples = Array.from({ length: runs }, () => runOnce(cmd, args));
+  const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== null);
+  const result: CaseResult = {
+    name,
+    median_s: median(samples.map((s) => s.seconds)),
+    peak_rss_mb: rss.length ? Math.max(...rss) : null,
+    runs,
+  };
+  process.stderr.write(`  ${name}: ${result.median_s.toFixed(3)} s\n`);
+  return result;
+}
+
+const node = process.execPath;
+const spotlight = (...args: string[]) => [cli, ...args];
+
+async function main(): Promise<number> {
+  if (!existsSync(join(root, "dist", "cli", "run.js"))) {
+    process.stderr.write("bench: dist/ is missing; run `npm run build` first\n");
+    return 2;
+  }
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(inputs, { recursive: true });
+  process.stderr.write("generating inputs…\n");
+  const packs = [
+    writePack(inputs, "pack-1", 1, 3),
+    writePack(inputs, "pack-10", 10, 3),
+    writePack(inputs, "pack-20x3-60-measures", 20, 3),
+    writePack(inputs, "pack-50", 50, 3),
+  ];
+  const csvSizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  for (const n of csvSizes) await writeLongCsv(join(inputs, `rows-${n}.csv`), n);
+  const paper = await writeMarkdownPaper(join(inputs, "paper"), 10);
+
+  const runs = quick ? 3 : 7;
+  const results: CaseResult[] = [];
+  process.stderr.write("measuring…\n");
+  const bare = measure("node -e 0", node, ["-e", "0"], runs * 2);
+  const help = measure("spotlight --help", node, spotlight("--help"), runs * 2);
+  results.push(bare, help);
+
+  for (const p of packs) {
+    const docx = join(out, `${p.name}.docx`);
+    results.push(
+      measure(
+        `render ${p.name} (${p.spotlights * p.measures} measures) → docx`,
+        node,
+        spotlight("render", p.file, "-o", docx, "-q"),
+        runs,
+      ),
+    );
+    rmSync(docx, { force: true });
+  }
+  const md = join(out, "pack-10.md");
+  results.push(
+    measure("render pack-10 → md", node, spotlight("render", packs[1]!.file, "-o", md, "-q"), runs),
+  );
+
+  const convertOut = join(out, "paper-ours.docx");
+  const convert = measure(
+    "spotlight convert paper.md",
+    node,
+    spotlight("convert", paper, "-o", convertOut, "-q"),
+    runs,
+  );
+  results.push(convert);
+  let pandoc: CaseResult | undefined;
+  const hasPandoc = spawnSync("pandoc", ["--version"]).status === 0;
+  if (hasPandoc) {
+    pandoc = measure(
+      "pandoc paper.md -o paper.docx",
+      "pandoc",
+      [paper, "-o", join(out, "paper-pandoc.docx")],
+      runs,
+    );
+    results.push(pandoc);
+  } else {
+    process.stderr.write(
+      "  pandoc not installed: skipping the comparison (apt-get install pandoc)\n",
+    );
+  }
+
+  for (const n of csvSizes) {
+    results.push(
+      measure(
+        `analyse ${n.toLocaleString("en-GB")} rows → json`,
+        node,
+        spotlight("analyse", join(inputs, `rows-${n}.csv`), "--format", "json"),
+        n >= 1_000_000 ? Math.min(runs, 3) : runs,
+      ),
+    );
+  }
+
+  const find = (prefix: string) => results.find((r) => r.name.startsWith(prefix))!;
+  const budgets = [
+    { what: "--help / node -e 0", value: help.median_s / bare.median_s, limit: 1.5, unit: "×" },
+    ...(pandoc
+      ? [
+          {
+            what: "convert / pandoc",
+            value: convert.median_s / pandoc.median_s,
+            limit: 1.0,
+            unit: "×",
+          },
+        ]
+      : []),
+    {
+      what: "render 60 measures → docx",
+      value: find("render pack-20x3").median_s,
+      limit: 1.0,
+      unit: "s",
+    },
+    {
+      what: "render 50 spotlights → docx",
+      value: find("render pack-50").median_s,
+      limit: 2.0,
+      unit: "s",
+    },
+    {
+      what: "render 50 spotlights peak RSS",
+      value: find("render pack-50").peak_rss_mb ?? 0,
+      limit: 400,
+      unit: "MB",
+    },
+    ...(csvSizes.includes(1_000_000)
+      ? [
+          {
+            what: "analyse 1M rows",
+            value: find("analyse 1,000,000").median_s,
+            limit: 3.0,
+            unit: "s",
+          },
+          {
+            what: "analyse 1M rows peak RSS",
+            value: find("analyse 1,000,000").peak_rss_mb ?? 0,
+            limit: 300,
+            unit: "MB",
+          },
+        ]
+      : []),
+  ];
+
+  const lines = [
+    "| case | median (s) | peak RSS (MB) | runs |",
+    "| --- | ---: | ---: | ---: |",
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.median_s.toFixed(3)} | ${r.peak_rss_mb?.toFixed(0) ?? "–"} | ${r.runs} |`,
+    ),
+    "",
+    "| budget | measured | limit | ok |",
+    "| --- | ---: | ---: | :---: |",
+    ...budgets.map(
+      (b) =>
+        `| ${b.what} | ${b.value.toFixed(2)} ${b.unit} | ${b.limit} ${b.unit} | ${b.value <= b.limit ? "yes" : "**no**"} |`,
+    ),
+    "",
+    `R workflow for 60 measures (NHSRplotthedots + ggplot2 + officer, quoted in DESIGN §10): about 19 s → ours ${(19 / find("render pack-20x3").median_s).toFixed(0)}× faster.`,
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+  writeFileSync(
+    join(out, "results.json"),
+    JSON.stringify({ node: process.version, results, budgets }, null, 2) + "\n",
+  );
+  const missed = budgets.filter((b) => b.value > b.limit);
+  if (missed.length) {
+    process.stderr.write(
+      `bench: ${missed.length} budget(s) missed: ${missed.map((m) => m.what).join("; ")}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main();
