@@ -186,6 +186,10 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
   const pending: { action?: Action } = {};
   const program = buildProgram(ctx, pending);
   const debug = argv.includes("--debug");
+  if (argv.length === 0) {
+    ctx.stdout.write(program.helpInformation());
+    return 0;
+  }
   try {
     try {
       await program.parseAsync([...argv], { from: "user" });
@@ -200,8 +204,8 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
       throw e;
     }
     if (!pending.action) {
-      program.outputHelp();
-      return argv.length === 0 ? 0 : 2;
+      program.outputHelp({ error: true });
+      return 2;
     }
     return await pending.action(ctx);
   } catch (e) {
