@@ -1,0 +1,174 @@
+// Analyses one measure's series: splits it into segments at the rebase dates, computes the
+// centre and limits of the chosen chart per segment, applies the MDC point rules and the
+// Anhøj runs analysis per segment, and derives the icons and the narrative. Pure; never throws
+// on missing, constant or short data. Chart-specific choices are described in spc/README.md.
+import { cLines, pLines, runLines, uLines, type PointLines } from "./spc/attribute.js";
+import { assuranceIcon, variationIcon } from "./spc/icons.js";
+import { applyRules } from "./spc/rules.js";
+import { runsAnalysis } from "./spc/runs.js";
+import { xmrLimits } from "./spc/xmr.js";
+import { narrative, type NarrativeMeta } from "./narrative.js";
+import type {
+  AnalysedPoint,
+  MeasureAnalysis,
+  Segment,
+  SpcChart,
+  SpcInputPoint,
+  SpcOptions,
+} from "./types.js";
+
+export interface AnalyseMeasureInput {
+  id: string;
+  chart: SpcChart;
+  points: readonly SpcInputPoint[];
+  options: SpcOptions;
+  meta: NarrativeMeta;
+}
+
+const num = (x: number | null | undefined): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : x;
+
+/** Start index of each segment: 0, then every later point whose date is a rebase date. */
+export function segmentStarts(dates: readonly string[], rebase: readonly string[]): number[] {
+  const set = new Set(rebase);
+  const starts = [0];
+  for (let i = 1; i < dates.length; i++) if (set.has(dates[i]!)) starts.push(i);
+  return starts;
+}
+
+function linesFor(
+  chart: SpcChart,
+  y: (number | null)[],
+  numer: (number | null)[],
+  denom: (number | null)[],
+  fix: number | null,
+  screen: boolean,
+): PointLines {
+  switch (chart) {
+    case "run":
+      return runLines(y, fix);
+    case "p":
+      return pLines(numer, denom, fix);
+    case "u":
+      return uLines(numer, denom, fix);
+    case "c":
+      return cLines(y, fix);
+    case "xmr": {
+      const l = xmrLimits(y, { fix, screen });
+      const fill = (v: number | null) => new Array<number | null>(y.length).fill(v);
+      return {
+        centre: fill(l.centre),
+        lower: fill(l.lower),
+        upper: fill(l.upper),
+        nearLower: fill(l.nearLower),
+        nearUpper: fill(l.nearUpper),
+      };
+    }
+  }
+}
+
+export function analyseMeasure(input: AnalyseMeasureInput): MeasureAnalysis {
+  const { id, chart, options } = input;
+  const sorted = [...input.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const k = options.multiplier;
+  const ratio = chart === "p" || chart === "u";
+  const numer: (number | null)[] = [];
+  const denom: (number | null)[] = [];
+  const raw: (number | null)[] = [];
+  for (const p of sorted) {
+    if (ratio) {
+      const a = num(p.numerator);
+      const b = num(p.denominator);
+      const ok = a !== null && b !== null && b > 0;
+      numer.push(ok ? a : null);
+      denom.push(ok ? b : null);
+      raw.push(ok ? a / b : null);
+    } else {
+      numer.push(null);
+      denom.push(null);
+      raw.push(num(p.value));
+    }
+  }
+  const scale = (x: number | null) => (x === null || k === 1 ? x : x * k);
+  const dates = sorted.map((p) => p.date);
+  const starts = segmentStarts(dates, options.rebase);
+  const points: AnalysedPoint[] = [];
+  const segments: Segment[] = [];
+  starts.forEach((start, index) => {
+    const end = index + 1 < starts.length ? starts[index + 1]! : sorted.length;
+    const seg = (a: (number | null)[]) => a.slice(start, end);
+    const lines = linesFor(
+      chart,
+      seg(raw),
+      seg(numer),
+      seg(denom),
+      options.baseline_points,
+      options.screen_outliers,
+    );
+    const y = seg(raw).map(scale);
+    const scaled = {
+      y,
+      centre: lines.centre.map(scale),
+      lower: lines.lower.map(scale),
+      upper: lines.upper.map(scale),
+      nearLower: lines.nearLower.map(scale),
+      nearUpper: lines.nearUpper.map(scale),
+    };
+    const rules = applyRules(scaled, options.improvement);
+    for (let i = 0; i < y.length; i++) {
+      const src = sorted[start + i]!;
+      const point: AnalysedPoint = {
+        date: src.date,
+        value: y[i]!,
+        segment: index,
+        centre: scaled.centre[i]!,
+        lower: scaled.lower[i]!,
+        upper: scaled.upper[i]!,
+        rule: rules[i]!.rule,
+        point_type: rules[i]!.point_type,
+      };
+      if (src.numerator !== undefined || src.denominator !== undefined) {
+        // Keep the contract's field order: date, value, numerator, denominator, segment, ...
+        const { date, value, ...rest } = point;
+        points.push({
+          date,
+          value,
+          numerator: num(src.numerator),
+          denominator: num(src.denominator),
+          ...rest,
+        });
+      } else points.push(point);
+    }
+    const n = end - start;
+    segments.push({
+      index,
+      start: dates[start] ?? "",
+      n,
+      trial_limits: n < options.min_points,
+      runs: runsAnalysis(y, scaled.centre),
+    });
+  });
+
+  const last = points[points.length - 1];
+  const analysis: MeasureAnalysis = {
+    id,
+    chart,
+    options,
+    points,
+    segments,
+    variation: variationIcon(last?.point_type, options.improvement),
+    assurance:
+      chart === "run"
+        ? null
+        : assuranceIcon(
+            options.target,
+            options.improvement,
+            last?.lower ?? null,
+            last?.upper ?? null,
+          ),
+    trial_limits: segments[segments.length - 1]?.trial_limits ?? false,
+    narrative: "",
+  };
+  analysis.narrative = narrative(analysis, input.meta);
+  return analysis;
+}
