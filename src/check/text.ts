@@ -1,0 +1,165 @@
+// Text helpers for the standard: counting words the way Word does, splitting sentences,
+// finding whole phrases case-insensitively, and "did you mean" by edit distance.
+// Every function returns character offsets into the original string, so checks can point
+// at the exact column in the YAML.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replaces `re`'s matches (or group `keep` of them, kept in place) with spaces of equal length. */
+function blank(text: string, re: RegExp, keep?: number): string {
+  return text.replace(re, (...args: unknown[]) => {
+    const match = args[0] as string;
+    if (keep === undefined) return " ".repeat(match.length);
+    const kept = (args[keep] as string | undefined) ?? "";
+    const at = match.indexOf(kept);
+    return " ".repeat(at) + kept + " ".repeat(match.length - at - kept.length);
+  });
+}
+
+const edgeMarkup = /^[*_~`|]+|[*_~`|]+$/g;
+
+/**
+ * The words of a text as Word counts them: runs of characters between whitespace. A hyphenated
+ * word, `A&E`, `7.9` and `£1,200` are one word each; a dash standing alone counts, as in Word.
+ * Markdown markup is not a word: `**`, `_`, `` ` `` and `~~` around a word, `|` table pipes,
+ * list bullets and numbers, `#` headings, `>` quotes, link targets `](…)` and whole images.
+ */
+export function wordSpans(text: string): Span[] {
+  let masked = blank(text, /!\[[^\]\n]*\]\([^)\n]*\)/g);
+  masked = blank(masked, /\[([^\]\n]*)\]\([^)\n]*\)/g, 1);
+  masked = blank(masked, /^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)/gm);
+  const spans: Span[] = [];
+  for (const m of masked.matchAll(/\S+/g)) {
+    const token = m[0];
+    const lead = /^[*_~`|]*/.exec(token)![0].length;
+    const core = token.replace(edgeMarkup, "");
+    if (core === "") continue;
+    spans.push({ start: m.index + lead, end: m.index + lead + core.length });
+  }
+  return spans;
+}
+
+export function countWords(text: string): number {
+  return wordSpans(text).length;
+}
+
+const abbreviations = new Set([
+  "e.g.",
+  "i.e.",
+  "etc.",
+  "vs.",
+  "approx.",
+  "dr.",
+  "mr.",
+  "mrs.",
+  "ms.",
+  "no.",
+  "st.",
+  "cf.",
+]);
+
+/** A break between two words that ends a sentence even without a full stop. */
+const blockBreak = /\n[ \t]*\n|\n[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]/;
+
+export interface Sentence extends Span {
+  words: number;
+}
+
+/**
+ * Sentences of a text: a word ending in `.`, `!` or `?` (before any closing quote or bracket)
+ * ends one, unless it is a common abbreviation; a blank line, list item or heading ends one too.
+ */
+export function sentences(text: string): Sentence[] {
+  const spans = wordSpans(text);
+  const out: Sentence[] = [];
+  let first = 0;
+  spans.forEach((span, i) => {
+    const word = text.slice(span.start, span.end);
+    const next = spans[i + 1];
+    const ends =
+      next === undefined ||
+      (/[.!?]["'”’)\]]*$/.test(word) && !abbreviations.has(word.toLowerCase())) ||
+      blockBreak.test(text.slice(span.end, next.start));
+    if (ends) {
+      out.push({ start: spans[first]!.start, end: span.end, words: i - first + 1 });
+      first = i + 1;
+    }
+  });
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A case-insensitive regular expression for a whole phrase; spaces match any whitespace. */
+export function phraseRegExp(phrase: string): RegExp {
+  const body = phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu");
+}
+
+export interface PhraseMatch extends Span {
+  phrase: string;
+}
+
+/**
+ * Whole-phrase matches of any of `phrases` in `text`, case-insensitive, in text order.
+ * Where matches overlap the longer phrase wins ("cost improvement programme" over "cost improvement").
+ */
+export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
+  const byLength = [...phrases].filter((p) => p.trim() !== "").sort((a, b) => b.length - a.length);
+  const found: PhraseMatch[] = [];
+  for (const phrase of byLength) {
+    for (const m of text.matchAll(phraseRegExp(phrase))) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (!found.some((f) => f.start < span.end && span.start < f.end))
+        found.push({ ...span, phrase });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The closest candidate by case-insensitive edit distance, when it is close enough to be a
+ * plausible typo (at most 3 edits or 40% of the longer string); first candidate wins ties.
+ */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(value.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const allowed = Math.max(3, Math.floor(0.4 * Math.max(value.length, best.length)));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+/** `"a", "b" and "c"` for messages. */
+export function quotedList(items: readonly string[]): string {
+  const q = items.map((i) => `"${i}"`);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q.at(-1)!}`;
+}
