@@ -1,0 +1,43 @@
+// Rasterises chart and icon SVGs to PNG with @resvg/resvg-js (the only importer of it), using
+// the Liberation Sans files shipped in assets/fonts. System fonts are never loaded, so a PNG looks
+// the same on every machine; without a font resvg would silently drop all text.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Resvg } from "@resvg/resvg-js";
+import { FONT_NAME } from "./svg-kit.js";
+
+const FONT_FILES = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"];
+
+let fontPaths: string[] | undefined;
+
+/** Paths of the shipped fonts, resolved once relative to this module (works from src/ and dist/). */
+export function shippedFontPaths(): string[] {
+  if (fontPaths) return fontPaths;
+  const dir = new URL("../../assets/fonts/", import.meta.url);
+  const paths = FONT_FILES.map((name) => fileURLToPath(new URL(name, dir)));
+  const missing = paths.filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    // A broken installation: rendering would silently lose every label, so refuse.
+    throw new Error(`chart font missing: ${missing.join(", ")}`);
+  }
+  fontPaths = paths;
+  return paths;
+}
+
+/** Renders `svg` to PNG bytes; `width` scales the image (height keeps the aspect ratio). */
+export function svgToPng(svg: string, opts: { width?: number } = {}): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: opts.width ? { mode: "width", value: Math.round(opts.width) } : { mode: "original" },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: shippedFontPaths(),
+      defaultFontFamily: FONT_NAME,
+      sansSerifFamily: FONT_NAME,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: "off",
+  });
+  const png = resvg.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
