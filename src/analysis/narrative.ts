@@ -1,15 +1,268 @@
-// Plain-English sentences about one measure's analysis (en-GB).
+// Deterministic plain-English sentences (en-GB) about one measure's analysis: what the
+// variation icon means, with dates; what the assurance icon means for the target; trial-limit,
+// rebase, constant-series and missing-data caveats. Same analysis in, same words out.
 import type { Frequency } from "../schema/spotlight-schema.js";
-import type { MeasureAnalysis } from "./types.js";
+import type { AnalysedPoint, MeasureAnalysis } from "./types.js";
 
 export interface NarrativeMeta {
   name: string;
   unit: string;
+  /** Decimal places for numbers; chosen from the size of each number when absent. */
   decimals?: number;
   frequency: Frequency;
+  /** Rebase date (YYYY-MM-DD) → why the limits were recalculated. */
   rebaseReasons?: Record<string, string>;
 }
 
-export function narrative(_a: MeasureAnalysis, _meta: NarrativeMeta): string {
-  return "";
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const PERIODS: Record<Frequency, [string, string]> = {
+  daily: ["day", "days"],
+  weekly: ["week", "weeks"],
+  monthly: ["month", "months"],
+  quarterly: ["quarter", "quarters"],
+};
+
+/** "April 2026" for monthly and quarterly data, "6 April 2026" for daily and weekly data. */
+export function formatDate(iso: string, frequency: Frequency): string {
+  const [y, m, d] = iso.split("-");
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return frequency === "daily" || frequency === "weekly"
+    ? `${Number(d)} ${month} ${y}`
+    : `${month} ${y}`;
+}
+
+/** en-GB number with thousands separators; `%` units are appended. */
+export function formatNumber(x: number, meta: Pick<NarrativeMeta, "decimals" | "unit">): string {
+  let digits = meta.decimals;
+  if (digits === undefined) {
+    const a = Math.abs(x);
+    digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a === 0 ? 0 : 3 - Math.floor(Math.log10(a));
+    digits = Math.min(digits, 10);
+  }
+  const text = new Intl.NumberFormat("en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: meta.decimals ?? 0,
+  }).format(x);
+  const unit = meta.unit.trim();
+  return unit === "%" || unit.toLowerCase() === "percent" ? `${text}%` : text;
+}
+
+const countWords = [
+  "no",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+];
+const count = (n: number) => (n < countWords.length ? countWords[n]! : String(n));
+const plural = (n: number, [one, many]: [string, string]) => `${count(n)} ${n === 1 ? one : many}`;
+
+function listDates(dates: string[], frequency: Frequency): string {
+  const shown = dates.slice(0, 3).map((d) => formatDate(d, frequency));
+  if (dates.length > 3) shown.push(`${dates.length - 3} more`);
+  return shown.length <= 1
+    ? (shown[0] ?? "")
+    : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+}
+
+/** The points at the end of the last segment on the same side of the centre (shift), or in one strict direction (trend). */
+function finalRun(points: readonly AnalysedPoint[], rule: "shift" | "trend"): AnalysedPoint[] {
+  const last = points[points.length - 1]!;
+  const run: AnalysedPoint[] = [last];
+  const side = (p: AnalysedPoint) =>
+    p.value === null || p.centre === null ? 0 : Math.sign(p.value - p.centre);
+  for (let i = points.length - 2; i >= 0; i--) {
+    const p = points[i]!;
+    const next = run[0]!;
+    if (p.segment !== last.segment || p.value === null) break;
+    if (rule === "shift" && (side(p) === 0 || side(p) !== side(last))) break;
+    if (rule === "trend") {
+      const step = Math.sign(next.value! - p.value);
+      const dir = run.length > 1 ? Math.sign(run[1]!.value! - next.value!) : step;
+      if (step === 0 || step !== dir) break;
+    }
+    run.unshift(p);
+  }
+  return run;
+}
+
+function centreName(a: MeasureAnalysis): string {
+  return a.chart === "run"
+    ? "median"
+    : a.chart === "xmr" || a.chart === "c"
+      ? "average"
+      : "centre line";
+}
+
+function variationSentence(a: MeasureAnalysis, meta: NarrativeMeta): string {
+  const points = a.points;
+  const last = points[points.length - 1]!;
+  const num = (x: number) => formatNumber(x, meta);
+  const when = (p: AnalysedPoint) => formatDate(p.date, meta.frequency);
+  const periods = PERIODS[meta.frequency];
+  const label =
+    last.point_type === "special_cause_improvement"
+      ? "Special cause improvement"
+      : last.point_type === "special_cause_concern"
+        ? "Special cause concern"
+        : last.point_type === "common_cause"
+          ? "Common cause variation"
+          : "Special cause variation (neither better nor worse)";
+  if (last.rule === null || last.centre === null) {
+    if (last.value === null) {
+      return `${label}: the latest value (${when(last)}) is missing, so no special cause can be seen in it.`;
+    }
+    const range =
+      last.lower !== null && last.upper !== null
+        ? ` is within the process limits of ${num(last.lower)} to ${num(last.upper)} and`
+        : "";
+    const centre =
+      last.centre !== null ? ` around the ${centreName(a)} of ${num(last.centre)}` : "";
+    return `${label}: the latest value of ${num(last.value)} (${when(last)})${range} shows no sign of a change${centre}.`;
+  }
+  const centre = `the ${centreName(a)} of ${num(last.centre)}`;
+  const setBefore = baselineNote(a, last, meta.frequency);
+  switch (last.rule) {
+    case "outside_limits": {
+      const above = last.upper !== null && last.value !== null && last.value > last.upper;
+      const limit = above ? last.upper! : last.lower!;
+      return `${label}: the latest value of ${num(last.value!)} (${when(last)}) is ${above ? "above the upper" : "below the lower"} process limit of ${num(limit)}.`;
+    }
+    case "trend": {
+      const run = finalRun(points, "trend");
+      const rising = run.length > 1 && run[run.length - 1]!.value! > run[0]!.value!;
+      return `${label}: each of the last ${plural(run.length - 1, periods)} has been ${rising ? "higher" : "lower"} than the ${periods[0]} before, a ${rising ? "rising" : "falling"} trend that started in ${when(run[0]!)}.`;
+    }
+    case "two_of_three": {
+      const above = last.value! > last.centre;
+      const limit = above ? last.upper : last.lower;
+      const limitText = limit !== null ? ` of ${num(limit)}` : "";
+      return `${label}: two of the last three ${periods[1]} have been close to the ${above ? "upper" : "lower"} process limit${limitText}, more than two-thirds of the way from ${centre}.`;
+    }
+    case "shift": {
+      const run = finalRun(points, "shift");
+      const above = last.value! > last.centre;
+      return `${label}: the last ${plural(run.length, periods)} have all been ${above ? "above" : "below"} ${centre}${setBefore}.`;
+    }
+  }
+}
+
+/** " set before the change in April 2026" when the centre was fixed from the first points. */
+function baselineNote(a: MeasureAnalysis, last: AnalysedPoint, frequency: Frequency): string {
+  const fix = a.options.baseline_points;
+  const seg = a.points.filter((p) => p.segment === last.segment);
+  if (fix === null || seg.length <= fix) return "";
+  return ` set before the change in ${formatDate(seg[fix]!.date, frequency)}`;
+}
+
+function assuranceSentence(a: MeasureAnalysis, meta: NarrativeMeta): string | null {
+  const target = a.options.target;
+  if (target === null) return null;
+  const t = formatNumber(target, meta);
+  if (a.options.improvement === "neutral") {
+    return `The target of ${t} is not assessed because neither a higher nor a lower value is better.`;
+  }
+  if (a.chart === "run") {
+    return `A run chart has no process limits, so it cannot say whether the target of ${t} will be met.`;
+  }
+  const last = a.points[a.points.length - 1];
+  if (!last || last.lower === null || last.upper === null) {
+    return `The process limits cannot be calculated, so it cannot be said whether the target of ${t} will be met.`;
+  }
+  switch (a.assurance) {
+    case "pass":
+      return `The target of ${t} lies ${a.options.improvement === "increase" ? "below the lower" : "above the upper"} process limit, so it will be met consistently if the process does not change.`;
+    case "fail":
+      return `The target of ${t} lies ${a.options.improvement === "increase" ? "above the upper" : "below the lower"} process limit, so it will not be met unless the process changes.`;
+    default:
+      return `The target of ${t} lies within the process limits, so it will be met only some of the time.`;
+  }
+}
+
+function runsSentence(a: MeasureAnalysis, meta: NarrativeMeta): string | null {
+  if (a.chart !== "run") return null;
+  const seg = a.segments[a.segments.length - 1];
+  const r = seg?.runs;
+  if (!r || !r.signal) return null;
+  const periods = PERIODS[meta.frequency];
+  const parts: string[] = [];
+  if (r.longest_run !== null && r.longest_run_max !== null && r.longest_run > r.longest_run_max) {
+    parts.push(
+      `a run of ${plural(r.longest_run, periods)} on one side of the median (more than ${r.longest_run_max} is unusual)`,
+    );
+  }
+  if (r.crossings !== null && r.crossings_min !== null && r.crossings < r.crossings_min) {
+    parts.push(
+      `the line crosses the median only ${r.crossings === 1 ? "once" : `${r.crossings} times`} (fewer than ${r.crossings_min} is unusual)`,
+    );
+  }
+  return `The run chart shows a non-random pattern: ${parts.join(" and ")}.`;
+}
+
+function isConstant(a: MeasureAnalysis): { value: number } | null {
+  const last = a.points[a.points.length - 1];
+  if (!last || a.chart !== "xmr" || last.lower !== null) return null;
+  const values = a.points
+    .filter((p) => p.segment === last.segment && p.value !== null)
+    .map((p) => p.value!);
+  if (values.length === 0 || values.some((v) => v !== values[0])) return null;
+  return { value: values[0]! };
+}
+
+export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
+  const out: string[] = [];
+  const periods = PERIODS[meta.frequency];
+  if (a.points.length === 0) return `There are no data for ${meta.name}.`;
+  const constant = isConstant(a);
+  if (constant) {
+    out.push(
+      `Every value in the latest ${a.segments.length > 1 ? "segment" : "period"} is ${formatNumber(constant.value, meta)}, so the process limits cannot be calculated because the values do not vary.`,
+    );
+  } else {
+    out.push(variationSentence(a, meta));
+  }
+  const runs = runsSentence(a, meta);
+  if (runs) out.push(runs);
+  const assurance = assuranceSentence(a, meta);
+  if (assurance && !(constant && a.options.target === null)) out.push(assurance);
+  if (a.trial_limits && a.chart !== "run") {
+    const n = a.segments[a.segments.length - 1]!.n;
+    out.push(
+      `These are trial limits: they rest on only ${plural(n, periods)} of data (fewer than ${a.options.min_points}), so they will change as more data arrive.`,
+    );
+  }
+  for (const seg of a.segments.slice(1)) {
+    const reason = meta.rebaseReasons?.[seg.start]?.trim();
+    const what = a.chart === "run" ? "median was" : "limits were";
+    out.push(
+      `The ${what} recalculated from ${formatDate(seg.start, meta.frequency)}${reason ? ` (${reason.replace(/[.\s]+$/, "")})` : ""}.`,
+    );
+  }
+  const missing = a.points.filter((p) => p.value === null).map((p) => p.date);
+  if (missing.length > 0) {
+    out.push(
+      `${missing.length === 1 ? "One value is" : `${count(missing.length)[0]!.toUpperCase()}${count(missing.length).slice(1)} values are`} missing (${listDates(missing, meta.frequency)}); missing values are left as gaps and are not counted in runs or trends.`,
+    );
+  }
+  return out.join(" ");
 }
