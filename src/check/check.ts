@@ -4,10 +4,17 @@
 import type { PackAnalyses } from "../analysis/analyse-pack.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { Pack } from "../load/types.js";
+import { checkAcronyms } from "./acronyms.js";
+import { checkAllowed } from "./allowed.js";
+import { checkCelebrate } from "./celebrate.js";
+import { checkStandardConfig } from "./config-checks.js";
+import { checkMinPoints, checkRebaseReason, checkTargetNeutral } from "./data-checks.js";
 import { checkContext, type Check } from "./doc.js";
 import { checkFraming } from "./framing.js";
 import { checkPatientInvolvement, checkStaffInvolvement } from "./involvement.js";
 import { checkLanguage } from "./language.js";
+import { checkLongSentences, checkNoteContents } from "./plain-english.js";
+import { checkRequired } from "./required.js";
 import { checkWordLimits } from "./word-limits.js";
 
 /** Every standard check, in the order their diagnostics are produced (callers sort them). */
@@ -17,6 +24,16 @@ export const standardChecks: readonly Check[] = [
   checkFraming,
   checkPatientInvolvement,
   checkStaffInvolvement,
+  checkRequired,
+  checkAllowed,
+  checkCelebrate,
+  checkAcronyms,
+  checkNoteContents,
+  checkLongSentences,
+  checkMinPoints,
+  checkRebaseReason,
+  checkTargetNeutral,
+  checkStandardConfig,
 ];
 
 type Level = Severity | "off";
