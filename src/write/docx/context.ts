@@ -1,0 +1,68 @@
+// The state one DOCX render carries while it walks the mdast tree: where diagnostics go, the
+// images already loaded, link definitions, and per-document counters (drawing ids, list
+// instances) so that ids never depend on what else the process rendered before.
+import type { Definition, Node } from "mdast";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../../diagnostics/codes.js";
+import type { ImageKind, PixelSize } from "./images.js";
+import type { HouseStyle } from "./styles.js";
+
+/** An image ready to embed: its bytes, kind, natural size and (for SVG) its PNG fallback. */
+export interface LoadedImage {
+  kind: ImageKind;
+  data: Uint8Array;
+  size: PixelSize;
+  /** PNG shown by programs that cannot draw SVG. */
+  fallback?: Uint8Array;
+}
+
+export interface RenderContext {
+  file: string;
+  style: HouseStyle;
+  diagnostics: Diagnostic[];
+  definitions: Map<string, Definition>;
+  /** Loaded images by their Markdown URL; undefined when the file could not be used. */
+  images: Map<string, LoadedImage | undefined>;
+  /** Start numbers of the ordered lists seen, for the numbering definitions. */
+  numberStarts: Set<number>;
+  nextDrawingId: () => number;
+  nextListInstance: () => number;
+  /** Set by `<!-- pagebreak -->`; the next block starts on a new page. */
+  pageBreakPending: boolean;
+}
+
+export function createContext(file: string, style: HouseStyle): RenderContext {
+  let drawing = 0;
+  let list = 0;
+  return {
+    file,
+    style,
+    diagnostics: [],
+    definitions: new Map(),
+    images: new Map(),
+    numberStarts: new Set(),
+    nextDrawingId: () => ++drawing,
+    nextListInstance: () => ++list,
+    pageBreakPending: false,
+  };
+}
+
+/** Records a diagnostic at the node's start position. */
+export function report(
+  ctx: RenderContext,
+  node: Node | undefined,
+  code: DiagnosticCode,
+  message: string,
+  severity: Diagnostic["severity"] = "warning",
+): void {
+  const start = node?.position?.start;
+  ctx.diagnostics.push(
+    diagnostic({
+      code,
+      message,
+      severity,
+      file: ctx.file,
+      ...(start ? { line: start.line, column: start.column } : {}),
+    }),
+  );
+}

@@ -1,0 +1,241 @@
+// Markdown → DOCX: parses the Markdown to mdast, loads its images, maps the tree onto docx in
+// the house style (or a trust's reference DOCX styles), packs it and then makes the package
+// byte-for-byte deterministic (fixed dates, ids and zip entry times). The DOCX writer's entry.
+import type { Definition, Image, ImageReference, Node, Root } from "mdast";
+import { Document, Packer, type FileChild, type IPropertiesOptions } from "docx";
+import { diagnostic, FatalError, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { parseMarkdown } from "../markdown-ast.js";
+import { block } from "./blocks.js";
+import { createContext, report, type LoadedImage, type RenderContext } from "./context.js";
+import { pageFooter, pageHeader } from "./header-footer.js";
+import { jpegSize, pngSize, sniffImage, svgSize } from "./images.js";
+import { fixCoreProperties, fixRelationshipIds } from "./normalise.js";
+import { houseStyles, language, numbering, page, type HouseStyle } from "./styles.js";
+import { referenceStyles } from "./reference-styles.js";
+import { unzipParts, zipParts } from "./zip.js";
+
+export interface DocxProperties {
+  title: string;
+  author?: string;
+  subject?: string;
+  description?: string;
+  /** YYYY-MM-DD: the document's created and modified date, and the zip entry date. */
+  date: string;
+}
+
+export interface RenderDocxOptions {
+  /** Name of the Markdown file, for diagnostics. */
+  file: string;
+  /** Reads an image named in the Markdown (a path relative to it); undefined when missing. */
+  loadImage: (relPath: string) => Promise<Uint8Array | undefined>;
+  style: HouseStyle;
+  /** A trust's Word file: its word/styles.xml replaces the house style. */
+  referenceDocx?: Uint8Array;
+  /** PNG or JPEG for the page header. */
+  logo?: Uint8Array;
+  properties: DocxProperties;
+  /** Page header text, already filled in by the caller. */
+  header?: string;
+  /** Footer text before "Page X of Y". */
+  footer?: string;
+}
+
+export interface RenderDocxResult {
+  docx: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/** A 1×1 transparent PNG, the fallback of an SVG that has no PNG beside it. */
+const blankPng = Uint8Array.from(
+  atob(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=",
+  ),
+  (c) => c.charCodeAt(0),
+);
+
+function collect(root: Root): {
+  definitions: Map<string, Definition>;
+  images: (Image | ImageReference)[];
+} {
+  const definitions = new Map<string, Definition>();
+  const images: (Image | ImageReference)[] = [];
+  const walk = (n: Node) => {
+    if (n.type === "definition") {
+      const d = n as Definition;
+      const key = d.identifier.toLowerCase();
+      if (!definitions.has(key)) definitions.set(key, d);
+    }
+    if (n.type === "image" || n.type === "imageReference") images.push(n as Image | ImageReference);
+    if ("children" in n && Array.isArray(n.children)) (n.children as Node[]).forEach(walk);
+  };
+  walk(root);
+  return { definitions, images };
+}
+
+function decodePath(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** Loads one image (and an SVG's PNG fallback); reports problems at `node`. */
+async function loadOne(
+  ctx: RenderContext,
+  url: string,
+  nodes: Node[],
+  loadImage: RenderDocxOptions["loadImage"],
+): Promise<LoadedImage | undefined> {
+  const reportAll = (
+    code: Parameters<typeof report>[2],
+    message: string,
+    severity: Diagnostic["severity"],
+  ) => nodes.forEach((n) => report(ctx, n, code, message, severity));
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    reportAll(
+      "markdown.unsupported",
+      `image "${url}" is not a local file; only its alt text is shown`,
+      "warning",
+    );
+    return undefined;
+  }
+  const path = decodePath(url);
+  const data = await loadImage(path);
+  if (!data) {
+    reportAll("markdown.image_missing", `image "${path}" not found`, "error");
+    return undefined;
+  }
+  const kind = sniffImage(data);
+  if (kind === "png" || kind === "jpg") {
+    const size = kind === "png" ? pngSize(data) : jpegSize(data);
+    if (size) return { kind, data, size };
+  }
+  if (kind === "svg") {
+    const pngPath = path.replace(/\.svg$/i, "") + ".png";
+    const png = await loadImage(pngPath);
+    const fallback = png && sniffImage(png) === "png" ? png : undefined;
+    if (!fallback) {
+      reportAll(
+        "markdown.image_missing",
+        `no PNG "${pngPath}" beside "${path}" for programs that cannot show SVG; they will show nothing`,
+        "warning",
+      );
+    }
+    const size = svgSize(data) ??
+      (fallback ? pngSize(fallback) : undefined) ?? { width: 600, height: 400 };
+    return { kind, data, size, fallback: fallback ?? blankPng };
+  }
+  reportAll(
+    "markdown.unsupported",
+    `image "${path}" is not a PNG, JPEG or SVG file; only its alt text is shown`,
+    "warning",
+  );
+  return undefined;
+}
+
+async function loadImages(
+  ctx: RenderContext,
+  images: (Image | ImageReference)[],
+  load: RenderDocxOptions["loadImage"],
+) {
+  const byUrl = new Map<string, Node[]>();
+  for (const node of images) {
+    const url =
+      node.type === "image" ? node.url : ctx.definitions.get(node.identifier.toLowerCase())?.url;
+    if (url === undefined) continue;
+    byUrl.set(url, [...(byUrl.get(url) ?? []), node]);
+  }
+  for (const [url, nodes] of byUrl) ctx.images.set(url, await loadOne(ctx, url, nodes, load));
+}
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Renders Markdown to DOCX bytes; problems in the Markdown come back as diagnostics. */
+export async function renderDocxFromMarkdown(
+  markdown: string,
+  opts: RenderDocxOptions,
+): Promise<RenderDocxResult> {
+  const date = datePattern.exec(opts.properties.date);
+  if (!date)
+    throw new Error(
+      `renderDocxFromMarkdown: properties.date must be YYYY-MM-DD, got ${opts.properties.date}`,
+    );
+  const ctx = createContext(opts.file, opts.style);
+  const root = parseMarkdown(markdown);
+  const found = collect(root);
+  ctx.definitions = found.definitions;
+  await loadImages(ctx, found.images, opts.loadImage);
+
+  const children: FileChild[] = root.children.flatMap((node) => block(ctx, node));
+  const header = pageHeader(ctx, opts.header, opts.logo);
+  const footer = pageFooter(ctx, opts.footer);
+
+  let styling: Pick<IPropertiesOptions, "styles" | "externalStyles"> = {
+    styles: houseStyles(opts.style),
+  };
+  if (opts.referenceDocx) {
+    const ref = referenceStyles(opts.referenceDocx, opts.style);
+    if (typeof ref === "string") {
+      ctx.diagnostics.push(diagnostic({ code: "style.reference_docx", message: ref }));
+    } else {
+      styling = ref;
+    }
+  }
+
+  const { title, author, subject, description } = opts.properties;
+  const doc = new Document({
+    title,
+    ...(author ? { creator: author } : {}),
+    ...(subject ? { subject } : {}),
+    ...(description ? { description } : {}),
+    lastModifiedBy: author ?? "board-spotlight",
+    revision: 1,
+    ...styling,
+    numbering: numbering([...ctx.numberStarts]),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: {
+              top: page.margin,
+              bottom: page.margin,
+              left: page.margin,
+              right: page.margin,
+              header: 708,
+              footer: 708,
+            },
+          },
+        },
+        ...(header ? { headers: { default: header } } : {}),
+        footers: { default: footer },
+        children,
+      },
+    ],
+  });
+
+  let packed: Uint8Array;
+  try {
+    packed = new Uint8Array(await Packer.toBuffer(doc));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new FatalError(
+      diagnostic({
+        code: "internal.error",
+        file: opts.file,
+        message: `could not build the DOCX: ${message}`,
+      }),
+      { cause: e },
+    );
+  }
+  const parts = unzipParts(packed);
+  fixCoreProperties(parts, opts.properties.date, language);
+  fixRelationshipIds(parts);
+  const docx = zipParts(parts, {
+    year: Number(date[1]),
+    month: Number(date[2]),
+    day: Number(date[3]),
+  });
+  return { docx, diagnostics: ctx.diagnostics };
+}
