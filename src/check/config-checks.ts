@@ -3,9 +3,8 @@
 // key in spotlight.config.yaml, since a typo there silently switches a check off.
 import { codes } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { paperSchema } from "../schema/pack-schema.js";
-import { spotlightSchema } from "../schema/spotlight-schema.js";
 import { textFieldNames, whereInConfig, type CheckContext, type Path } from "./doc.js";
+import { isRequirable, requirableFields } from "./required.js";
 import { closest } from "./text.js";
 
 export const standardCodes: readonly string[] = Object.keys(codes).filter((c) =>
@@ -52,24 +51,9 @@ export function checkStandardConfig(ctx: CheckContext): Diagnostic[] {
         ),
       );
   }
-  const spotlightFields = Object.keys(spotlightSchema.shape);
-  const paperFields = Object.keys(paperSchema.shape).map((f) => `paper.${f}`);
   (ctx.standard.require ?? []).forEach((name, i) => {
-    const top = name.startsWith("paper.")
-      ? name.split(".").slice(0, 2).join(".")
-      : name.split(".")[0]!;
-    const known = name.startsWith("paper.") ? paperFields : spotlightFields;
-    if (!known.includes(top))
-      out.push(
-        unknown(
-          ctx,
-          ["standard", "require", i],
-          "a spotlight field",
-          name,
-          [...spotlightFields, ...paperFields],
-          false,
-        ),
-      );
+    if (!isRequirable(name))
+      out.push(unknown(ctx, ["standard", "require", i], "a field", name, requirableFields, false));
   });
   return out;
 }
