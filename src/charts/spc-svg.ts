@@ -3,10 +3,11 @@
 // P/U/C charts), target line, breaks at rebases, annotations, trial-limit labels, special cause
 // points coloured AND shaped, nice y ticks, a thinned date axis and a legend. Pure: no I/O.
 import type { AnalysedPoint, MeasureAnalysis, PointType, SpcChart } from "../analysis/types.js";
+import type { Frequency } from "../schema/spotlight-schema.js";
 import { assuranceLabel, variationLabel } from "./icons.js";
 import { FONT_FAMILY, PALETTE, el, esc, fitText, num, text, textWidth } from "./svg-kit.js";
 
-export type Frequency = "daily" | "weekly" | "monthly" | "quarterly";
+export type { Frequency };
 
 export interface ChartMeta {
   title: string;
@@ -28,21 +29,10 @@ export interface ChartOptions {
 // ---------------------------------------------------------------------------------------------
 // Numbers and dates
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_LONG = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS =
+  "January February March April May June July August September October November December".split(
+    " ",
+  );
 
 function parseDate(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
@@ -60,7 +50,7 @@ function dayNumber(date: string): number | null {
 export function formatDateLabel(date: string, frequency: Frequency): string {
   const p = parseDate(date);
   if (!p) return date;
-  const month = MONTHS[p.m - 1] ?? "?";
+  const month = (MONTHS[p.m - 1] ?? "?").slice(0, 3);
   const year = String(p.y % 100).padStart(2, "0");
   return frequency === "monthly" || frequency === "quarterly"
     ? `${month} ${year}`
@@ -70,7 +60,7 @@ export function formatDateLabel(date: string, frequency: Frequency): string {
 function formatDateLong(date: string, frequency: Frequency): string {
   const p = parseDate(date);
   if (!p) return date;
-  const month = MONTHS_LONG[p.m - 1] ?? "?";
+  const month = MONTHS[p.m - 1] ?? "?";
   return frequency === "monthly" || frequency === "quarterly"
     ? `${month} ${p.y}`
     : `${p.d} ${month} ${p.y}`;
@@ -108,6 +98,26 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const ticks: number[] = [];
   for (let i = first; i <= last; i += 1) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
+}
+
+/**
+ * The y range: the data with 4% head room (never below 0 for non-negative data), so markers do
+ * not sit on the axis, and the nice ticks inside it. A flat series gets the ticks' own range.
+ */
+function yDomain(ys: number[]): { lo: number; hi: number; ticks: number[] } {
+  if (ys.length === 0) return { lo: 0, hi: 1, ticks: [0, 1] };
+  const min = Math.min(...ys);
+  const max = Math.max(...ys);
+  const room = (max - min) * 0.04;
+  let lo = min >= 0 ? Math.max(0, min - room) : min - room;
+  let hi = max + room;
+  if (hi - lo < 1e-9) {
+    const around = niceTicks(min, max);
+    lo = Math.max(min >= 0 ? 0 : -Infinity, around[0] ?? min - 1);
+    hi = around[around.length - 1] ?? max + 1;
+  }
+  const ticks = niceTicks(lo, hi).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
+  return { lo, hi, ticks };
 }
 
 function tickDecimals(ticks: number[]): number {
@@ -393,18 +403,9 @@ export function renderChartSvg(
     for (const v of [p.value, p.centre, p.lower, p.upper]) if (finite(v)) ys.push(v);
   if (finite(target)) ys.push(target);
   const hasData = points.some((p) => finite(p.value));
-  // A little head room so that markers never sit on the axis or the top edge.
-  const yMin = Math.min(...ys);
-  const yMax = Math.max(...ys);
-  const room = (yMax - yMin) * 0.04;
-  const ticks =
-    ys.length > 0
-      ? niceTicks(yMin >= 0 ? Math.max(0, yMin - room) : yMin - room, yMax + room)
-      : [0, 1];
+  const { lo, hi, ticks } = yDomain(ys);
   const decimals = tickDecimals(ticks);
   const tickLabels = ticks.map((t) => formatNumber(t, decimals));
-  const lo = ticks[0] ?? 0;
-  const hi = ticks[ticks.length - 1] ?? 1;
 
   // Horizontal layout.
   const unitSpace = meta.unit ? 20 : 0;

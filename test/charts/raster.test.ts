@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { shippedFontPaths, svgToPng } from "../../src/charts/raster.js";
+import { renderChartSvg } from "../../src/charts/spc-svg.js";
+import { rebasedXmr } from "../fixtures/charts/analyses.js";
+import { darkPixels, decodePng, isPng } from "./helpers.js";
+
+const frame = (body: string): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50" viewBox="0 0 200 50">` +
+  `<rect width="200" height="50" fill="#FFFFFF"/>${body}</svg>`;
+const withText = frame(
+  `<text x="10" y="34" font-family="'Liberation Sans', Arial" font-size="24" fill="#000000">Hello 123</text>`,
+);
+
+describe("svgToPng", () => {
+  it("finds the shipped Liberation Sans fonts", () => {
+    const paths = shippedFontPaths();
+    expect(paths.map((p) => p.split(/[\\/]/).slice(-3).join("/"))).toEqual([
+      "assets/fonts/LiberationSans-Regular.ttf",
+      "assets/fonts/LiberationSans-Bold.ttf",
+    ]);
+  });
+
+  it("renders text with the shipped font (resvg drops text when it has no font)", () => {
+    const text = decodePng(svgToPng(withText));
+    const blank = decodePng(svgToPng(frame("")));
+    expect(darkPixels(blank)).toBe(0);
+    expect(darkPixels(text)).toBeGreaterThan(150);
+  });
+
+  it("renders text in a font family that is not installed, via the default family", () => {
+    const other = frame(`<text x="10" y="34" font-size="24" fill="#000000">Hello 123</text>`);
+    expect(darkPixels(decodePng(svgToPng(other)))).toBeGreaterThan(150);
+  });
+
+  it("writes a PNG of the chart's size, scaled by width", () => {
+    const svg = renderChartSvg(rebasedXmr(), {
+      title: "Average length of stay",
+      unit: "days",
+      frequency: "monthly",
+      improvement: "decrease",
+    });
+    const png = svgToPng(svg);
+    expect(isPng(png)).toBe(true);
+    const img = decodePng(png);
+    expect([img.width, img.height]).toEqual([800, 400]);
+    // the title's text is drawn in the top band
+    expect(darkPixels(img, { x: 0, y: 0, w: 400, h: 28 })).toBeGreaterThan(200);
+    const big = decodePng(svgToPng(svg, { width: 1600 }));
+    expect([big.width, big.height]).toEqual([1600, 800]);
+  });
+
+  it("is deterministic", () => {
+    const svg = renderChartSvg(rebasedXmr(), {
+      title: "Average length of stay",
+      unit: "days",
+      frequency: "monthly",
+      improvement: "decrease",
+    });
+    expect(Buffer.from(svgToPng(svg)).equals(Buffer.from(svgToPng(svg)))).toBe(true);
+  });
+});
