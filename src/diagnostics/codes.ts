@@ -161,6 +161,8 @@ export const codes = {
   },
   "template.unknown_helper": { meaning: "A template calls a helper that does not exist." },
   "template.missing_partial": { meaning: "A template includes a partial that does not exist." },
+  "template.render": { meaning: "A template failed while rendering (a helper got a value it cannot use)." },
+  "template.unreadable": { meaning: "The templates folder or a template file cannot be read." },
   "markdown.raw_html": {
     meaning: "Raw HTML in Markdown is shown as text, not passed into the DOCX.",
   },

@@ -1,0 +1,63 @@
+// Markdown escaping for values placed by templates. `escapeInline` makes any text read
+// literally (titles, names, table cells); `escapeProse` keeps the Markdown subset the schema
+// allows in narrative fields (emphasis, lists, links) but stops raw HTML and stray headings
+// from changing the document's structure.
+
+// Characters that can start Markdown syntax anywhere in a line.
+const inlineSpecial = /[\\`*_[\]<>|~#]/g;
+// `&` only matters when it would start an entity reference (`&amp;`, `&#35;`).
+const entity = /&(?=#?[A-Za-z0-9]+;)/g;
+
+/**
+ * Escapes text so CommonMark + GFM read it literally, on one line: `A&E | <ED> *pilot*` →
+ * `A&E \| \<ED\> \*pilot\*`. Line breaks become spaces, so a value can never end a table
+ * row or start a block.
+ */
+export function escapeInline(text: string): string {
+  const oneLine = text.replace(/\r\n?|\n/g, " ").replace(/\t/g, " ");
+  const escaped = oneLine.replace(inlineSpecial, "\\$&").replace(entity, "\\&");
+  return escapeLineStart(escaped);
+}
+
+/**
+ * Escapes what would start a block at the beginning of a line: a list marker (`- `, `+ `,
+ * `1. `, `1) `), a setext underline (`===`) or a thematic break (`---`). `4.2` is left alone.
+ */
+function escapeLineStart(line: string): string {
+  const lead = /^(\s*)(?:[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+\s*$|(?:-\s*){3,}$)/.exec(line);
+  if (!lead) return line;
+  const space = lead[1]!;
+  const marker = lead[0].slice(space.length);
+  // Escape the list marker's punctuation, or the first character of an underline or break.
+  const i = /^\d/.test(marker) ? space.length + marker.search(/[.)]/) : space.length;
+  return `${line.slice(0, i)}\\${line.slice(i)}`;
+}
+
+/**
+ * Keeps a narrative field's Markdown (paragraphs, emphasis, lists, links) but escapes raw
+ * HTML (`<`), ATX headings (`# …` at a line start), setext underlines and thematic breaks,
+ * so the value stays inside its section. Line endings are normalised and surrounding blank
+ * lines removed.
+ */
+export function escapeProse(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/^\s*\n|\n\s*$/g, "")
+    .split("\n");
+  return lines
+    .map((line) => {
+      const l = line.replace(/</g, "\\<").replace(/^(\s{0,3})#/, "$1\\#");
+      return /^\s{0,3}([-=*_])(\s*\1)*\s*$/.test(l) ? l.replace(/^(\s*)/, "$1\\") : l;
+    })
+    .join("\n")
+    .trimEnd();
+}
+
+/**
+ * A link destination for a relative file path: written plainly when it is safe, in `<…>`
+ * when it has spaces or parentheses (CommonMark allows both forms).
+ */
+export function linkDestination(path: string): string {
+  const encoded = path.replace(/[<>]/g, (c) => encodeURIComponent(c));
+  return /[\s()]/.test(encoded) ? `<${encoded}>` : encoded;
+}
