@@ -1,6 +1,6 @@
 // Parses Markdown (CommonMark + GFM tables) into an mdast tree with source positions kept,
 // for the DOCX writer. The only module that imports the mdast/micromark parser packages.
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
@@ -11,4 +11,19 @@ export function parseMarkdown(md: string): Root {
     extensions: [gfmTable()],
     mdastExtensions: [gfmTableFromMarkdown()],
   });
+}
+
+/** Plain text of an mdast node (text, code and image alt text of its descendants). */
+export function nodeText(node: Nodes): string {
+  if ("value" in node && typeof node.value === "string") return node.value;
+  if (node.type === "image" || node.type === "imageReference") return node.alt ?? "";
+  if ("children" in node) return node.children.map((c) => nodeText(c)).join("");
+  return "";
+}
+
+/** The text of the first heading of a Markdown document (its title), if it has one. */
+export function markdownTitle(md: string): string | undefined {
+  const heading = parseMarkdown(md).children.find((n) => n.type === "heading");
+  const text = heading ? nodeText(heading).replace(/\s+/g, " ").trim() : "";
+  return text === "" ? undefined : text;
 }

@@ -1,8 +1,205 @@
-// `spotlight convert` (placeholder until it lands).
-import type { CliContext } from "../context.js";
-export function convertCommand(_file: string, _opts: Record<string, unknown>) {
-  return async (ctx: CliContext) => {
-    ctx.stderr.write("spotlight convert: not built yet\n");
-    return 2;
+// `spotlight convert paper.md -o paper.docx`: step 6 of the pipeline alone. Reads a Markdown
+// paper (e.g. an edited paper.md), loads its images from beside it (never from outside its
+// folder), takes the house style from the config, and writes the DOCX atomically.
+import { stat } from "node:fs/promises";
+import { basename, dirname, extname, resolve } from "node:path";
+import {
+  diagnostic,
+  FatalError,
+  hasErrors,
+  type Diagnostic,
+} from "../../diagnostics/diagnostic.js";
+import { checkInside } from "../../load/contain.js";
+import { configDir, displayPath, loadConfig } from "../../load/config.js";
+import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
+import { markdownTitle } from "../../write/markdown-ast.js";
+import { writeFileAtomic } from "../../write/safe-write.js";
+import type { CliContext, GlobalOptions } from "../context.js";
+import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+
+export interface ConvertOptions extends GlobalOptions {
+  output?: string;
+  config?: string;
+}
+
+/** The date written into the DOCX when SOURCE_DATE_EPOCH is not set: never the clock. */
+export const fixedDocumentDate = "1980-01-01";
+
+/** YYYY-MM-DD from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or the fixed date. */
+export function documentDate(env: Record<string, string | undefined>): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return fixedDocumentDate;
+  if (!/^\d+$/.test(epoch)) {
+    throw new FatalError(
+      diagnostic({
+        code: "cli.usage",
+        message: `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`,
+      }),
+    );
+  }
+  const iso = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  return iso < fixedDocumentDate ? fixedDocumentDate : iso;
+}
+
+/** Fills {title} and {date} in a header template; placeholders convert cannot know are dropped. */
+export function fillHeader(template: string, values: Record<string, string>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "")
+    .replace(/^[\s—–|,:-]+|[\s—–|,:-]+$/g, "")
+    .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
+}
+
+const fatal = (code: Diagnostic["code"], message: string, file?: string) =>
+  new FatalError(diagnostic({ code, message, ...(file ? { file } : {}) }));
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function samePath(a: string, b: string, ctx: CliContext): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    return (await ctx.fs.realPath(a)) === (await ctx.fs.realPath(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a file the config names (logo, reference DOCX); a problem becomes a diagnostic. */
+async function readConfigFile(
+  ctx: CliContext,
+  baseDir: string,
+  path: string | undefined,
+  code: Diagnostic["code"],
+  what: string,
+  configFile: string | undefined,
+  diagnostics: Diagnostic[],
+): Promise<Uint8Array | undefined> {
+  if (path === undefined) return undefined;
+  const abs = resolve(baseDir, path);
+  try {
+    return await ctx.fs.readFile(abs);
+  } catch {
+    diagnostics.push(
+      diagnostic({
+        code,
+        message: `cannot read the ${what} ${displayPath(ctx.cwd, abs)}`,
+        ...(configFile ? { file: configFile } : {}),
+      }),
+    );
+    return undefined;
+  }
+}
+
+export function convertCommand(mdFile: string, opts: ConvertOptions) {
+  return async (ctx: CliContext): Promise<number> => {
+    const colour = useColour(ctx.env, ctx.stderr.isTTY);
+    const output = opts.output;
+    if (!output) throw fatal("cli.usage", "convert needs -o <file.docx>");
+    const mdAbs = resolve(ctx.cwd, mdFile);
+    const outAbs = resolve(ctx.cwd, output);
+    const mdDisplay = displayPath(ctx.cwd, mdAbs);
+    const outDisplay = displayPath(ctx.cwd, outAbs);
+    if (await samePath(mdAbs, outAbs, ctx)) {
+      throw fatal("output.exists_input", `${outDisplay} is the input file`, outDisplay);
+    }
+    if (await isDirectory(outAbs)) {
+      throw fatal("output.is_directory", `${outDisplay} is a folder`, outDisplay);
+    }
+    if (extname(outAbs).toLowerCase() !== ".docx") {
+      throw new FatalError(
+        diagnostic({
+          code: "output.format",
+          message: `convert writes DOCX; ${outDisplay} does not end in .docx`,
+          hint: "Name the output file with .docx, e.g. -o paper.docx.",
+        }),
+      );
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await ctx.fs.readFile(mdAbs);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : "cannot be read";
+      throw fatal("file.unreadable", `${mdDisplay} ${why}`, mdDisplay);
+    }
+    const markdown = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+    const mdDir = dirname(mdAbs);
+
+    const loaded = await loadConfig({
+      io: ctx.fs,
+      packDir: mdDir,
+      cwd: ctx.cwd,
+      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+    });
+    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+    const style = loaded.config.style;
+    const styleDir = configDir(loaded, mdDir);
+    const configDisplay = loaded.file ? displayPath(ctx.cwd, loaded.file) : undefined;
+    const referenceDocx = await readConfigFile(
+      ctx,
+      styleDir,
+      style.reference_docx,
+      "style.reference_docx",
+      "reference DOCX",
+      configDisplay,
+      diagnostics,
+    );
+    const logo = await readConfigFile(
+      ctx,
+      styleDir,
+      style.logo,
+      "file.unreadable",
+      "logo",
+      configDisplay,
+      diagnostics,
+    );
+
+    const outside = new Set<string>();
+    const loadImage = async (rel: string): Promise<Uint8Array | undefined> => {
+      const refused = await checkInside(mdDir, rel, ctx.fs, false, {
+        file: mdDisplay,
+        display: rel,
+      });
+      if (refused) {
+        if (!outside.has(rel)) diagnostics.push(refused);
+        outside.add(rel);
+        return undefined;
+      }
+      try {
+        return await ctx.fs.readFile(resolve(mdDir, rel));
+      } catch {
+        return undefined;
+      }
+    };
+
+    const date = documentDate(ctx.env);
+    const title = markdownTitle(markdown) ?? basename(mdAbs, extname(mdAbs));
+    const result = await renderDocxFromMarkdown(markdown, {
+      file: mdDisplay,
+      loadImage,
+      style,
+      ...(referenceDocx ? { referenceDocx } : {}),
+      ...(logo ? { logo } : {}),
+      properties: { title, date },
+      ...(style.header ? { header: fillHeader(style.header, { title, date }) } : {}),
+      ...(style.footer ? { footer: style.footer } : {}),
+    });
+    diagnostics.push(...result.diagnostics);
+    ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+    if (hasErrors(diagnostics)) return 1;
+
+    try {
+      await writeFileAtomic(outAbs, result.docx);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      throw fatal("output.write_failed", `cannot write ${outDisplay}: ${message}`, outDisplay);
+    }
+    if (ctx.stderr.isTTY && !opts.quiet) ctx.stderr.write(`wrote ${outDisplay}\n`);
+    return 0;
   };
 }

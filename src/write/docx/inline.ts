@@ -1,7 +1,8 @@
 // Maps mdast phrasing content (text, emphasis, strong, code, links, images, breaks, inline HTML)
 // onto docx runs. Links become hyperlinks only for http(s) and mailto; images become drawings
 // with alt text; raw HTML is shown as literal text with a diagnostic, never passed through.
-import type { Image, ImageReference, Node, PhrasingContent } from "mdast";
+import type { Image, ImageReference, Node, Nodes, PhrasingContent } from "mdast";
+import { nodeText } from "../markdown-ast.js";
 import { ExternalHyperlink, ImageRun, PageBreak, TextRun, type ParagraphChild } from "docx";
 import { report, type RenderContext } from "./context.js";
 import { fitSize, isIcon } from "./images.js";
@@ -28,14 +29,7 @@ export function reportUnsupported(ctx: RenderContext, node: Node): void {
 }
 
 /** Plain text of a node and its children (for diagnostics and fallbacks). */
-export function plainText(node: Node): string {
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("alt" in node && typeof node.alt === "string") return node.alt;
-  if ("children" in node && Array.isArray(node.children)) {
-    return (node.children as Node[]).map(plainText).join("");
-  }
-  return "";
-}
+export const plainText = (node: Node): string => nodeText(node as Nodes);
 
 function text(value: string, f: RunFormat, style?: string): TextRun {
   return new TextRun({
