@@ -188,6 +188,10 @@ export const codes = {
     hint: "Use .docx or .md, or pass --format.",
   },
   "cli.usage": { meaning: "The command line is not valid." },
+  "init.exists": {
+    meaning: "`spotlight init` would overwrite a file that already exists, so nothing was written.",
+    hint: "Run init into a new or empty folder, e.g. spotlight init board-pack.",
+  },
   "internal.error": {
     meaning: "A bug in board-spotlight.",
     hint: "Run again with --debug and report the stack trace.",
