@@ -1,9 +1,11 @@
 // Plain English, acronyms: an acronym (two or more capitals, e.g. SDEC) must be spelled out on
 // its first use in document order (the paper, then the spotlights in pack order; fields in
 // rendered order) unless it is in the glossary of well-known ones (built-in + `standard.glossary`).
-// Spelled out = "Same Day Emergency Care (SDEC)" or "SDEC (Same Day Emergency Care)".
+// Spelled out = "Same Day Emergency Care (SDEC)" or "SDEC (Same Day Emergency Care)". Acronyms
+// the language check replaces (CIP) are left to it.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { textValues, whereInString, type CheckContext, type Doc, type Path } from "./doc.js";
+import { languageMap } from "./language.js";
 
 /** Acronyms every board reader knows; config `standard.glossary` adds to these. */
 export const defaultGlossary: readonly string[] = [
@@ -102,6 +104,10 @@ export function checkAcronyms(ctx: CheckContext): Diagnostic[] {
   const glossary = new Set(
     [...defaultGlossary, ...(ctx.standard.glossary ?? [])].map((g) => g.toUpperCase()),
   );
+  // An acronym the language check already flags (CIP) is to be replaced, not spelled out.
+  if (ctx.standard.checks?.["standard.language"] !== "off")
+    for (const phrase of languageMap(ctx.standard.language).keys())
+      glossary.add(phrase.toUpperCase());
   const uses = new Map<string, Use[]>();
   for (const doc of ctx.docs) {
     for (const { path, text } of textValues(doc)) {

@@ -1,53 +1,29 @@
-// Test helpers for the standard checks: builds a Pack from YAML fixture files with the
-// SourceDoc from the core's YAML reader (real line/column), and fake analyses.
-import { readFileSync } from "node:fs";
+// Test helpers for the standard checks: loads YAML fixtures with the real pack loader (real
+// line/column), and builds fake analyses for the checks that read them.
 import * as path from "node:path";
 import type { PackAnalyses } from "../../src/analysis/analyse-pack.js";
 import type { MeasureAnalysis, Variation, Assurance } from "../../src/analysis/types.js";
-import type { LoadedSpotlight, Pack, SourceDoc } from "../../src/load/types.js";
-import { parseYaml } from "../../src/load/yaml.js";
-import { configSchema } from "../../src/schema/config-schema.js";
-import { paperSchema } from "../../src/schema/pack-schema.js";
-import { spotlightSchema } from "../../src/schema/spotlight-schema.js";
+import { nodeIo } from "../../src/cli/node-io.js";
+import { loadPack } from "../../src/load/pack.js";
+import type { Pack } from "../../src/load/types.js";
 
 export const fixtures = path.resolve(import.meta.dirname, "../fixtures/standard");
 
-/** Parses a fixture with the core's YAML reader (real line/column), failing on YAML problems. */
-export function yamlSource(file: string, text: string): { data: unknown; source: SourceDoc } {
-  const parsed = parseYaml(text, file);
-  if (parsed.diagnostics.length > 0) throw new Error(`${file}: ${parsed.diagnostics[0]!.message}`);
-  return { data: parsed.value, source: parsed.source };
-}
-
-function read(file: string): string {
-  return readFileSync(path.join(fixtures, file), "utf8");
-}
-
-/** A pack of spotlight fixture files, optionally with a paper file and a config file. */
-export function packOf(opts: { spotlights: string[]; paper?: string; config?: string }): Pack {
-  const spotlights: LoadedSpotlight[] = opts.spotlights.map((f) => {
-    const { data, source } = yamlSource(f, read(f));
-    return { spotlight: spotlightSchema.parse(data), source, basePath: [] };
+/**
+ * Loads a fixture pack or spotlight file with the real loader (data files skipped), file names
+ * relative to the fixtures folder; fails the test on any load error.
+ */
+export async function loadFixture(file: string, opts: { config?: string } = {}): Promise<Pack> {
+  const loaded = await loadPack(file, {
+    io: nodeIo,
+    cwd: fixtures,
+    readData: false,
+    ...(opts.config !== undefined ? { configFile: opts.config } : {}),
   });
-  const pack: Pack = {
-    file: opts.spotlights[0]!,
-    dir: fixtures,
-    spotlights,
-    data: new Map(),
-    inputs: [],
-    config: configSchema.parse({}),
-  };
-  if (opts.paper !== undefined) {
-    const { data, source } = yamlSource(opts.paper, read(opts.paper));
-    pack.paper = paperSchema.parse((data as { paper: unknown }).paper);
-    pack.paperSource = source;
-  }
-  if (opts.config !== undefined) {
-    const { data, source } = yamlSource(opts.config, read(opts.config));
-    pack.config = configSchema.parse(data);
-    pack.configSource = source;
-  }
-  return pack;
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || loaded.pack === undefined)
+    throw new Error(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join("\n"));
+  return loaded.pack;
 }
 
 /** Analyses giving each named measure a variation and assurance. */

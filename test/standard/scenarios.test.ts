@@ -4,16 +4,16 @@ import { describe, expect, it } from "vitest";
 import type { PackAnalyses } from "../../src/analysis/analyse-pack.js";
 import { check } from "../../src/check/check.js";
 import { sortDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { analysesOf, packOf } from "./helpers.js";
+import { analysesOf, loadFixture } from "./helpers.js";
 
-/** The sorted diagnostics of one spotlight fixture, only those whose code starts with `prefix`. */
-function run(
+/** The sorted diagnostics of one fixture, only those whose code starts with `prefix`. */
+async function run(
   file: string,
   prefix: string,
   analyses: PackAnalyses = new Map(),
-  extra: { config?: string; paper?: string } = {},
+  opts: { config?: string } = {},
 ) {
-  const list = check(packOf({ spotlights: [file], ...extra }), analyses);
+  const list = check(await loadFixture(file, opts), analyses);
   return sortDiagnostics(list.filter((d) => d.code.startsWith(prefix)));
 }
 
@@ -26,17 +26,17 @@ const at = (d: Diagnostic) => ({
 });
 
 describe("good spotlight", () => {
-  it("gives no standard diagnostics", () => {
+  it("gives no standard diagnostics", async () => {
     const improving = analysesOf("falls-ward7", {
       "falls-rate": { variation: "improvement_low", assurance: "pass" },
     });
-    expect(run("good/spotlight.yaml", "", improving)).toEqual([]);
+    expect(await run("good/spotlight.yaml", "", improving)).toEqual([]);
   });
 });
 
 describe("standard.word_limit", () => {
-  it("fires on a problem over 120 words, at the problem's value", () => {
-    const list = run("word-limits/spotlight.yaml", "standard.word_limit");
+  it("fires on a problem over 120 words, at the problem's value", async () => {
+    const list = await run("word-limits/spotlight.yaml", "standard.word_limit");
     expect(list.map(at)).toEqual([
       {
         code: "standard.word_limit",
@@ -52,8 +52,8 @@ describe("standard.word_limit", () => {
 });
 
 describe("standard.language", () => {
-  it("fires at the exact column of each phrase, plain and block scalars, whole words only", () => {
-    const list = run("language/spotlight.yaml", "standard.language");
+  it("fires at the exact column of each phrase, plain and block scalars, whole words only", async () => {
+    const list = await run("language/spotlight.yaml", "standard.language");
     expect(list.map(at)).toEqual([
       {
         code: "standard.language",
@@ -79,8 +79,8 @@ describe("standard.language", () => {
 });
 
 describe("standard.problem_framing", () => {
-  it("fires on solution wording in the title, at the first word", () => {
-    const list = run("framing/spotlight.yaml", "standard.problem_framing");
+  it("fires on solution wording in the title, at the first word", async () => {
+    const list = await run("framing/spotlight.yaml", "standard.problem_framing");
     expect(list.map(at)).toEqual([
       {
         code: "standard.problem_framing",
@@ -97,8 +97,8 @@ describe("standard.problem_framing", () => {
 });
 
 describe("standard.patient_involvement and standard.staff_involvement", () => {
-  it("fire on level informed and on staff with no description or groups", () => {
-    const list = run("involvement/spotlight.yaml", "standard.");
+  it("fire on level informed and on staff with no description or groups", async () => {
+    const list = await run("involvement/spotlight.yaml", "standard.");
     expect(list.map(at)).toEqual([
       {
         code: "standard.patient_involvement",
@@ -119,8 +119,8 @@ describe("standard.patient_involvement and standard.staff_involvement", () => {
 });
 
 describe("standard.required", () => {
-  it("fires on a required field that is missing, at the spotlight", () => {
-    const list = run("good/spotlight.yaml", "standard.", new Map(), {
+  it("fires on a required field that is missing, at the spotlight", async () => {
+    const list = await run("good/spotlight.yaml", "standard.", new Map(), {
       config: "required/config.yaml",
     });
     expect(list.map(at)).toEqual([
@@ -134,30 +134,29 @@ describe("standard.required", () => {
     ]);
     expect(list[0]!.message).toBe("waste is missing; the trust's standard requires it");
   });
-  it("is silent when every required field is there", () => {
+  it("is silent when every required field is there", async () => {
     expect(
-      run("good/spotlight.yaml", "", new Map(), { config: "required/good-config.yaml" }),
+      await run("good/spotlight.yaml", "", new Map(), { config: "required/good-config.yaml" }),
     ).toEqual([]);
   });
 });
 
 describe("standard.allowed_value", () => {
-  it("fires on values not on the trust's lists, on spotlights and the paper, with did you mean", () => {
-    const list = run("allowed/spotlight.yaml", "standard.allowed", new Map(), {
+  it("fires on values not on the trust's lists, on spotlights and the paper, with did you mean", async () => {
+    const list = await run("allowed/pack.yaml", "standard.allowed", new Map(), {
       config: "allowed/config.yaml",
-      paper: "allowed/paper.yaml",
     });
     expect(list.map(at)).toEqual([
       {
         code: "standard.allowed_value",
-        file: "allowed/paper.yaml",
+        file: "allowed/pack.yaml",
         line: 12,
         column: 26,
         severity: "warning",
       },
       {
         code: "standard.allowed_value",
-        file: "allowed/paper.yaml",
+        file: "allowed/pack.yaml",
         line: 12,
         column: 37,
         severity: "warning",
@@ -186,17 +185,17 @@ describe("standard.allowed_value", () => {
     expect(list[0]!.path).toEqual(["paper", "strategic_objectives", 0]);
     expect(list[2]!.message).toBe(`"compasion" is not one of the trust's trust values`);
   });
-  it("is silent when the values are on the lists", () => {
-    expect(run("good/spotlight.yaml", "", new Map(), { config: "allowed/config.yaml" })).toEqual(
-      [],
-    );
+  it("is silent when the values are on the lists", async () => {
+    expect(
+      await run("good/spotlight.yaml", "", new Map(), { config: "allowed/config.yaml" }),
+    ).toEqual([]);
   });
 });
 
 describe("standard.celebrate", () => {
-  it("fires on an improving measure when there are no successes, at the measure", () => {
+  it("fires on an improving measure when there are no successes, at the measure", async () => {
     const improving = analysesOf("falls-ward7", { "falls-rate": { variation: "improvement_low" } });
-    const list = run("celebrate/spotlight.yaml", "standard.", improving);
+    const list = await run("celebrate/spotlight.yaml", "standard.", improving);
     expect(list.map(at)).toEqual([
       {
         code: "standard.celebrate",
@@ -210,19 +209,19 @@ describe("standard.celebrate", () => {
       `measure "falls-rate" shows special cause improvement, but the spotlight lists no successes`,
     );
   });
-  it("fires on a consistent pass too, and is silent on common cause with no pass", () => {
+  it("fires on a consistent pass too, and is silent on common cause with no pass", async () => {
     const passing = analysesOf("falls-ward7", { "falls-rate": { assurance: "pass" } });
-    expect(run("celebrate/spotlight.yaml", "standard.", passing).map((d) => d.code)).toEqual([
-      "standard.celebrate",
-    ]);
+    expect(
+      (await run("celebrate/spotlight.yaml", "standard.", passing)).map((d) => d.code),
+    ).toEqual(["standard.celebrate"]);
     const flat = analysesOf("falls-ward7", { "falls-rate": { assurance: "inconsistent" } });
-    expect(run("celebrate/spotlight.yaml", "standard.", flat)).toEqual([]);
+    expect(await run("celebrate/spotlight.yaml", "standard.", flat)).toEqual([]);
   });
 });
 
 describe("standard.acronym", () => {
-  it("fires on the first use of an acronym spelled out only later; silent on spelled-out and glossary ones", () => {
-    const list = run("acronyms/spotlight.yaml", "standard.");
+  it("fires on the first use of an acronym spelled out only later; silent on spelled-out and glossary ones", async () => {
+    const list = await run("acronyms/spotlight.yaml", "standard.");
     expect(list.map(at)).toEqual([
       {
         code: "standard.acronym",
@@ -240,14 +239,12 @@ describe("standard.acronym", () => {
 });
 
 describe("standard.note_contents", () => {
-  it("fires on a bare 'note the contents' recommendation and a note ask, not on one with a real ask", () => {
-    const list = run("note-contents/spotlight.yaml", "standard.", new Map(), {
-      paper: "note-contents/paper.yaml",
-    });
+  it("fires on a bare 'note the contents' recommendation and a note ask, not on one with a real ask", async () => {
+    const list = await run("note-contents/pack.yaml", "standard.", new Map());
     expect(list.map(at)).toEqual([
       {
         code: "standard.note_contents",
-        file: "note-contents/paper.yaml",
+        file: "note-contents/pack.yaml",
         line: 12,
         column: 7,
         severity: "warning",
@@ -265,8 +262,8 @@ describe("standard.note_contents", () => {
 });
 
 describe("standard.long_sentence", () => {
-  it("fires at the start of a sentence over 30 words", () => {
-    const list = run("long-sentence/spotlight.yaml", "standard.");
+  it("fires at the start of a sentence over 30 words", async () => {
+    const list = await run("long-sentence/spotlight.yaml", "standard.");
     expect(list.map(at)).toEqual([
       {
         code: "standard.long_sentence",
@@ -281,9 +278,9 @@ describe("standard.long_sentence", () => {
 });
 
 describe("data checks", () => {
-  it("fire on trial limits (info), a rebase with no reason and a target on a neutral measure", () => {
+  it("fire on trial limits (info), a rebase with no reason and a target on a neutral measure", async () => {
     const trial = analysesOf("falls-ward7", { "falls-rate": { trial: 4 } });
-    const list = run("data/spotlight.yaml", "standard.", trial);
+    const list = await run("data/spotlight.yaml", "standard.", trial);
     expect(list.map(at)).toEqual([
       {
         code: "standard.min_points",
@@ -314,9 +311,9 @@ describe("data checks", () => {
 });
 
 describe("standard.checks levels and the standard's own settings", () => {
-  it("switches checks off, changes severity, and reports unknown codes and fields in the config", () => {
+  it("switches checks off, changes severity, and reports unknown codes and fields in the config", async () => {
     const list = check(
-      packOf({ spotlights: ["levels/spotlight.yaml"], config: "levels/config.yaml" }),
+      await loadFixture("levels/spotlight.yaml", { config: "levels/config.yaml" }),
       new Map(),
     );
     expect(sortDiagnostics(list).map(at)).toEqual([
