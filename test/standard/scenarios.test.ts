@@ -358,3 +358,40 @@ describe("standard.checks levels and the standard's own settings", () => {
     ]);
   });
 });
+
+describe("inline spotlights and config-extended settings", () => {
+  it("positions inside a pack's inline spotlight; config adds, removes phrases and limits list fields", async () => {
+    const list = await run("inline/pack.yaml", "standard.", new Map(), {
+      config: "inline/config.yaml",
+    });
+    expect(list.map(at)).toEqual([
+      {
+        code: "standard.word_limit",
+        file: "inline/pack.yaml",
+        line: 10,
+        column: 12,
+        severity: "warning",
+      },
+      {
+        code: "standard.language",
+        file: "inline/pack.yaml",
+        line: 43,
+        column: 38,
+        severity: "warning",
+      },
+      {
+        code: "standard.word_limit",
+        file: "inline/pack.yaml",
+        line: 57,
+        column: 19,
+        severity: "warning",
+      },
+    ]);
+    expect(list.map((d) => d.path)).toEqual([
+      ["paper", "summary"],
+      ["spotlights", 0, "results"],
+      ["spotlights", 0, "next_steps", 0, "action"],
+    ]);
+    expect(list[1]!.hint).toBe(`Write "demand and capacity" instead of "cost pressures".`);
+  });
+});
