@@ -68,8 +68,11 @@ function formatDateLong(date: string, frequency: Frequency): string {
 
 /** en-GB number with thousands separators; `decimals` fixed, or up to 2 trimmed when absent. */
 export function formatNumber(value: number, decimals?: number): string {
+  // toPrecision(12) first, so that 0.95 (stored as 0.94999…) rounds to 1.0 and not 0.9.
+  const places = decimals ?? 2;
+  const rounded = Math.round(Number(value.toPrecision(12)) * 10 ** places) / 10 ** places;
   const fixed =
-    decimals === undefined ? value.toFixed(2).replace(/\.?0+$/, "") : value.toFixed(decimals);
+    decimals === undefined ? rounded.toFixed(2).replace(/\.?0+$/, "") : rounded.toFixed(decimals);
   const negative = fixed.startsWith("-") && /[1-9]/.test(fixed);
   const [int = "0", frac] = fixed.replace(/^-/, "").split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -169,23 +172,41 @@ function markerKind(type: PointType): keyof typeof MARKERS {
   return "neutral";
 }
 
-function marker(shape: Shape, x: number, y: number, attrs: Record<string, string>): string {
-  const style = { ...attrs, "stroke-width": "1.25", "stroke-linejoin": "round" };
+/** A point marker; `size` scales it down on dense charts (1 = full size). */
+function marker(
+  shape: Shape,
+  x: number,
+  y: number,
+  attrs: Record<string, string>,
+  size = 1,
+): string {
+  const style = {
+    ...attrs,
+    "stroke-width": num(1.25 * Math.min(1, size + 0.2)),
+    "stroke-linejoin": "round",
+  };
+  const r = 6.5 * size;
   switch (shape) {
     case "circle":
-      return el("circle", { ...style, cx: x, cy: y, r: 3.5 });
+      return el("circle", { ...style, cx: x, cy: y, r: 3.5 * size });
     case "diamond":
       return el("path", {
         ...style,
-        d: `M${num(x)} ${num(y - 6.5)} L${num(x + 6.5)} ${num(y)} L${num(x)} ${num(y + 6.5)} L${num(x - 6.5)} ${num(y)} Z`,
+        d: `M${num(x)} ${num(y - r)} L${num(x + r)} ${num(y)} L${num(x)} ${num(y + r)} L${num(x - r)} ${num(y)} Z`,
       });
     case "triangle":
       return el("path", {
         ...style,
-        d: `M${num(x)} ${num(y - 6.5)} L${num(x + 6.5)} ${num(y + 5)} L${num(x - 6.5)} ${num(y + 5)} Z`,
+        d: `M${num(x)} ${num(y - r)} L${num(x + r)} ${num(y + r * 0.77)} L${num(x - r)} ${num(y + r * 0.77)} Z`,
       });
     case "square":
-      return el("rect", { ...style, x: x - 4.75, y: y - 4.75, width: 9.5, height: 9.5 });
+      return el("rect", {
+        ...style,
+        x: x - r * 0.73,
+        y: y - r * 0.73,
+        width: r * 1.46,
+        height: r * 1.46,
+      });
   }
 }
 
@@ -194,7 +215,7 @@ function marker(shape: Shape, x: number, y: number, attrs: Record<string, string
 
 const FONT = { title: 15, axis: 11, label: 10, legend: 11 };
 const LANE_ROW = 13;
-const LANE_ROWS_MAX = 3;
+const LANE_ROWS_MAX = 4;
 const LEGEND_ROW = 17;
 
 interface Scale {
@@ -308,11 +329,25 @@ function placeLaneLabels(
         : [Math.max(left, item.x - 6 - w), item.x + 2];
     let row = rows.findIndex((spans) => spans.every(([a, b]) => span[1] < a || span[0] > b));
     if (row === -1 && rows.length < LANE_ROWS_MAX) row = rows.push([]) - 1;
-    if (row === -1) row = rows.length - 1;
+    if (row === -1) row = leastCrowdedRow(rows, span);
     rows[row]?.push(span);
     placed.push({ x: item.x, text: label, kind: item.kind, row, anchor });
   }
   return placed;
+}
+
+/** The row whose labels overlap `span` the least (used only when every row is taken). */
+function leastCrowdedRow(rows: [number, number][][], span: [number, number]): number {
+  const overlap = (spans: [number, number][]): number =>
+    spans.reduce(
+      (sum, [a, b]) => sum + Math.max(0, Math.min(b, span[1]) - Math.max(a, span[0])),
+      0,
+    );
+  let best = 0;
+  rows.forEach((spans, i) => {
+    if (overlap(spans) < overlap(rows[best] ?? [])) best = i;
+  });
+  return best;
 }
 
 interface LegendItem {
@@ -514,7 +549,6 @@ export function renderChartSvg(
     const top = laneTop + l.row * LANE_ROW;
     const rebase = l.kind === "rebase";
     const tx = l.anchor === "start" ? l.x + 4 : l.x - 4;
-    const w = textWidth(l.text, FONT.label);
     return el("g", { class: rebase ? "rebase" : "annotation" }, [
       el("path", {
         d: `M${num(l.x)} ${num(top)} L${num(l.x)} ${num(plotBottom)}`,
@@ -522,26 +556,13 @@ export function renderChartSvg(
         "stroke-width": 1,
         "stroke-dasharray": rebase ? "1 3" : "3 3",
       }),
-      el("rect", {
-        x: l.anchor === "start" ? tx - 1 : tx - w - 1,
-        y: top,
-        width: w + 2,
-        height: LANE_ROW - 1,
-        fill: PALETTE.white,
-        "fill-opacity": 0.85,
-      }),
-      text(l.text, {
-        x: tx,
-        y: top + 9.5,
-        "text-anchor": l.anchor,
-        "font-size": FONT.label,
-        fill: rebase ? PALETTE.textMuted : PALETTE.text,
-      }),
+      backedLabel(l.text, tx, top + 9.5, l.anchor, rebase ? PALETTE.textMuted : PALETTE.text),
     ]);
   });
   if (markers.length > 0) out.push(el("g", { class: "markers" }, markers));
 
-  // Limits, centre, target.
+  // Limits, centre, target. Their labels go in `overlays`, drawn above the points.
+  const overlays: string[] = [];
   if (hasLimits) {
     const limitStyle = {
       fill: "none",
@@ -575,7 +596,8 @@ export function renderChartSvg(
   }
   if (finite(target)) {
     const ty = yAt(target);
-    const label = `Target ${withUnit(formatNumber(target, meta.decimals), meta.unit)}`;
+    const value = formatNumber(target, meta.decimals);
+    const label = `Target ${meta.unit === "%" ? `${value}%` : value}`;
     out.push(
       el("g", { class: "target" }, [
         el("path", {
@@ -584,14 +606,17 @@ export function renderChartSvg(
           "stroke-width": 1.5,
           "stroke-dasharray": "10 3 2 3",
         }),
-        text(label, {
-          x: plotRight - 2,
-          y: ty - 4 < plotTop + 10 ? ty + 13 : ty - 4,
-          "text-anchor": "end",
-          "font-size": FONT.label,
-          fill: PALETTE.target,
-        }),
       ]),
+    );
+    overlays.push(
+      backedLabel(
+        label,
+        plotRight - 2,
+        ty - 4 < plotTop + 10 ? ty + 13 : ty - 4,
+        "end",
+        PALETTE.target,
+        "target-label",
+      ),
     );
   }
 
@@ -607,15 +632,20 @@ export function renderChartSvg(
         "stroke-linejoin": "round",
       }),
     );
+    // Markers shrink when points are closer than about 10 units, down to 45% (60% for special cause).
+    const density = Math.min(1, Math.max(0.45, stepX / 10));
     const marks = points.flatMap((p, i) => {
       if (!finite(p.value)) return [];
       const m = MARKERS[markerKind(p.point_type)];
+      const size = m.shape === "circle" ? density : Math.max(0.6, density);
       return [
-        marker(m.shape, xAt(i), yAt(p.value), {
-          class: `point ${p.point_type} marker-${m.shape}`,
-          fill: m.fill,
-          stroke: m.stroke,
-        }),
+        marker(
+          m.shape,
+          xAt(i),
+          yAt(p.value),
+          { class: `point ${p.point_type} marker-${m.shape}`, fill: m.fill, stroke: m.stroke },
+          size,
+        ),
       ];
     });
     out.push(el("g", { class: "points" }, marks));
@@ -636,9 +666,10 @@ export function renderChartSvg(
     const trial = new Set(analysis.segments.filter((s) => s.trial_limits).map((s) => s.index));
     for (const g of groups) {
       if (!trial.has(g.segment)) continue;
-      out.push(trialLabel(points, g, scale, plotTop, plotLeft));
+      overlays.push(trialLabel(points, g, scale, plotTop, plotLeft));
     }
   }
+  if (overlays.length > 0) out.push(el("g", { class: "labels" }, overlays));
 
   // Legend.
   const legendTop = H - 10 - legendHeight;
@@ -754,6 +785,36 @@ function xAxis(
   return parts;
 }
 
+/** A small label on a white, slightly transparent backing so lines and points do not hide it. */
+function backedLabel(
+  content: string,
+  x: number,
+  baseline: number,
+  anchor: "start" | "end",
+  fill: string,
+  cls?: string,
+): string {
+  const w = textWidth(content, FONT.label);
+  return [
+    el("rect", {
+      x: anchor === "start" ? x - 1 : x - w - 1,
+      y: baseline - 9.5,
+      width: w + 2,
+      height: LANE_ROW - 1,
+      fill: PALETTE.white,
+      "fill-opacity": 0.85,
+    }),
+    text(content, {
+      class: cls,
+      x,
+      y: baseline,
+      "text-anchor": anchor,
+      "font-size": FONT.label,
+      fill,
+    }),
+  ].join("\n");
+}
+
 function trialLabel(
   points: AnalysedPoint[],
   g: Group,
@@ -769,14 +830,14 @@ function trialLabel(
   const w = textWidth(label, FONT.label);
   const right = scale.x(g.last);
   const startAligned = right - w < plotLeft;
-  return text(label, {
-    class: "trial-limits",
-    x: startAligned ? scale.x(g.first) : right,
+  return backedLabel(
+    label,
+    startAligned ? scale.x(g.first) : right,
     y,
-    "text-anchor": startAligned ? "start" : "end",
-    "font-size": FONT.label,
-    fill: PALETTE.textMuted,
-  });
+    startAligned ? "start" : "end",
+    PALETTE.textMuted,
+    "trial-limits",
+  );
 }
 
 function layoutLegend(

@@ -139,7 +139,9 @@ describe("renderChartSvg", () => {
     const target = /<g class="target">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? "";
     expect(target).toContain('stroke="#DA291C"');
     expect(target).toContain('stroke-dasharray="10 3 2 3"');
-    expect(target).toContain(">Target 5.5 days</text>");
+    expect(texts(svg, "target-label")).toEqual(["Target 5.5"]);
+    // the label is drawn after (above) the points
+    expect(svg.indexOf('class="target-label"')).toBeGreaterThan(svg.indexOf('class="points"'));
     expect(svg).toMatch(/>Target<\/text>/); // legend
   });
 
@@ -264,5 +266,8 @@ describe("helpers", () => {
     expect(formatNumber(5, 2)).toBe("5.00");
     expect(formatNumber(-0.001, 1)).toBe("0.0");
     expect(formatNumber(-1200)).toBe("-1,200");
+    expect(formatNumber(0.95, 1)).toBe("1.0");
+    expect(formatNumber(2.675, 2)).toBe("2.68");
+    expect(formatNumber(0.125)).toBe("0.13");
   });
 });
