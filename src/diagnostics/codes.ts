@@ -88,6 +88,9 @@ export const codes = {
   "data.impossible_date": { meaning: "A date does not exist (for example 31/04/2024)." },
   "data.missing_date": { meaning: "A row has no date." },
   "data.missing_measure": { meaning: "A row has no measure id." },
+  "data.total_row": {
+    meaning: "A row looks like a total or summary row (no measure and no date, or first cell Total); it is ignored.",
+  },
   "data.duplicate_date": { meaning: "Two rows give the same spotlight, measure and date." },
   "data.unsorted": { meaning: "Rows for a measure are not in date order; they were sorted." },
   "data.gap": { meaning: "A measure's dates skip one or more periods of its frequency." },

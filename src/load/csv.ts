@@ -1,0 +1,633 @@
+// Reads a CSV measure-data file (DESIGN §3.3) into data rows, streaming: decode (decode.ts),
+// sniff the delimiter from the header line, parse with csv-parse (the only importer; no `cast`
+// — cells are converted in our own loop), map header aliases and the config `columns:` renames,
+// and report syntax errors, ragged rows, missing and unknown columns with line and column.
+import { Buffer } from "node:buffer";
+import { Parser, type CsvError } from "csv-parse";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  binaryDiagnostic,
+  decodedText,
+  isStop,
+  streamDecoder,
+  type Decoded,
+  type Encoding,
+} from "./decode.js";
+import {
+  buildRow,
+  dateColumn,
+  type CellName,
+  type ReadDataRow,
+  type RowContext,
+  type ValueProblem,
+} from "./values.js";
+
+export interface CsvOptions {
+  /** Our column name → the header in the file (config `columns:`). */
+  columns?: Record<string, string>;
+  dateFormat: "dmy" | "mdy";
+  maxRows: number;
+  /** Measure id for a file with no measure column (a one-measure file). */
+  defaultMeasure?: string;
+  /** Spotlight id for a file with no spotlight column. */
+  defaultSpotlight?: string;
+}
+
+export interface DataRead {
+  rows: ReadDataRow[];
+  diagnostics: Diagnostic[];
+}
+
+const fields: readonly CellName[] = [
+  "spotlight",
+  "measure",
+  "date",
+  "value",
+  "numerator",
+  "denominator",
+  "note",
+];
+
+/** Header names (lower case, without spaces, `_`, `-` and `.`) that mean one of our columns. */
+const aliases: Record<string, CellName> = {
+  spotlight: "spotlight",
+  spotlightid: "spotlight",
+  project: "spotlight",
+  projectid: "spotlight",
+  measure: "measure",
+  measureid: "measure",
+  metric: "measure",
+  metricid: "measure",
+  indicator: "measure",
+  indicatorid: "measure",
+  date: "date",
+  period: "date",
+  periodstart: "date",
+  month: "date",
+  week: "date",
+  weekstarting: "date",
+  weekcommencing: "date",
+  day: "date",
+  quarter: "date",
+  value: "value",
+  val: "value",
+  result: "value",
+  numerator: "numerator",
+  num: "numerator",
+  denominator: "denominator",
+  den: "denominator",
+  denom: "denominator",
+  note: "note",
+  notes: "note",
+  annotation: "note",
+  annotations: "note",
+  comment: "note",
+  comments: "note",
+};
+
+/** Header normalisation: case-insensitive, ignoring spaces, underscores, hyphens and dots. */
+export function normaliseHeader(h: string): string {
+  return h.toLowerCase().replace(/[\s_.-]+/g, "");
+}
+
+const delimiters = [",", "\t", ";", "|"] as const;
+
+/** The delimiter of a header line: the most frequent of , tab ; | outside quotes (ties: that order). */
+export function sniffDelimiter(headerLine: string): string {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < headerLine.length; i++) {
+    const c = headerLine[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted) {
+      const k = delimiters.indexOf(c as (typeof delimiters)[number]);
+      if (k >= 0) counts[k]!++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (counts[k]! > counts[best]!) best = k;
+  return delimiters[best]!;
+}
+
+/** Largest record csv-parse will buffer: an unclosed quote cannot swallow the whole file. */
+const MAX_RECORD_CHARS = 1 << 20;
+
+/** The 1-based character column where field `index` starts, given the fields before it. */
+function fieldColumn(rec: readonly string[], index: number, delimiter: string): number {
+  let col = 1;
+  for (let j = 0; j < index && j < rec.length; j++) {
+    const f = rec[j]!;
+    col += f.length + 1;
+    if (f.includes('"') || f.includes(delimiter) || f.includes("\n") || f.includes("\r")) {
+      col += 2 + f.split('"').length - 1;
+    }
+  }
+  return col;
+}
+
+/** Where each of our columns is in the file, after aliases and renames. */
+type ColumnMap = Partial<Record<CellName, number>>;
+
+/** One CSV file being read: header, line counting and row conversion, fed record by record. */
+class CsvTable {
+  readonly rows: ReadDataRow[] = [];
+  readonly diagnostics: Diagnostic[];
+  /** Line on which the next record starts. */
+  line = 1;
+  stopped = false;
+  private header: string[] | undefined;
+  private map: ColumnMap = {};
+  /** Number of header cells up to the last named one. */
+  private width = 0;
+  private rec: readonly string[] = [];
+  /** Data records seen (not empty, not the header), used or not. */
+  private dataRecords = 0;
+  private recLine = 1;
+  private readonly ctx: RowContext;
+
+  constructor(
+    private readonly file: string,
+    readonly delimiter: string,
+    private readonly opts: CsvOptions,
+    diagnostics: Diagnostic[],
+  ) {
+    this.diagnostics = diagnostics;
+    const problem = (field: CellName, p: ValueProblem): void => this.cellProblem(field, p);
+    this.ctx = {
+      file,
+      decimalComma: delimiter === ";",
+      dates: dateColumn(opts.dateFormat),
+      problem,
+    };
+    if (opts.defaultMeasure !== undefined) this.ctx.defaultMeasure = opts.defaultMeasure;
+    if (opts.defaultSpotlight !== undefined) this.ctx.defaultSpotlight = opts.defaultSpotlight;
+  }
+
+  private add(init: Parameters<typeof diagnostic>[0]): void {
+    this.diagnostics.push(diagnostic(init));
+  }
+
+  private cellProblem(field: CellName, p: ValueProblem): void {
+    const index = this.map[field];
+    const column = index === undefined ? 1 : fieldColumn(this.rec, index, this.delimiter);
+    const d: Parameters<typeof diagnostic>[0] = {
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      file: this.file,
+      line: this.recLine,
+      column,
+      path: [this.recLine, field],
+    };
+    if (p.hint !== undefined) d.hint = p.hint;
+    this.add(d);
+  }
+
+  /** Handles one parsed record. */
+  record(rec: string[]): void {
+    if (this.stopped) return;
+    const line = this.line;
+    this.line++;
+    for (let j = 0; j < rec.length; j++) {
+      const f = rec[j]!;
+      if (f.length > 0 && f.includes("\n")) this.line += f.split("\n").length - 1;
+    }
+    // Fully empty rows (blank lines, rows of delimiters) are an Excel habit: skipped silently.
+    let empty = true;
+    for (let j = 0; j < rec.length; j++) {
+      const f = rec[j]!;
+      if (f.length > 0 && f.trim().length > 0) {
+        empty = false;
+        break;
+      }
+    }
+    if (empty) return;
+    this.rec = rec;
+    this.recLine = line;
+    if (this.header === undefined) {
+      this.readHeader(rec, line);
+      return;
+    }
+    this.dataRecords++;
+    this.dataRecord(rec, line);
+  }
+
+  private readHeader(rec: string[], line: number): void {
+    this.header = rec;
+    let width = rec.length;
+    while (width > 0 && rec[width - 1]!.trim() === "") width--;
+    this.width = width;
+    const renames = new Map<string, CellName>();
+    for (const [ours, theirs] of Object.entries(this.opts.columns ?? {})) {
+      if ((fields as readonly string[]).includes(ours)) {
+        renames.set(normaliseHeader(theirs), ours as CellName);
+      }
+    }
+    const unknown: number[] = [];
+    const byAlias: ColumnMap = {};
+    for (let j = 0; j < width; j++) {
+      const name = normaliseHeader(rec[j]!);
+      const renamed = renames.get(name);
+      if (renamed !== undefined && this.map[renamed] === undefined) {
+        this.map[renamed] = j;
+        continue;
+      }
+      const alias = aliases[name];
+      if (alias !== undefined && byAlias[alias] === undefined) byAlias[alias] = j;
+      else unknown.push(j);
+    }
+    // Aliases fill what the renames did not.
+    for (const f of fields) {
+      const j = byAlias[f];
+      if (j === undefined) continue;
+      if (this.map[f] === undefined) this.map[f] = j;
+      else unknown.push(j);
+    }
+    unknown.sort((a, b) => a - b);
+    for (const j of unknown) this.unknownColumn(rec, j, line);
+    this.checkRequired(line);
+  }
+
+  private unknownColumn(rec: string[], j: number, line: number): void {
+    const raw = rec[j]!.trim();
+    const name = normaliseHeader(raw);
+    const taken = aliases[name] ?? (fields as readonly string[]).find((f) => f === name);
+    const close = taken === undefined ? closestField(name) : undefined;
+    const init: Parameters<typeof diagnostic>[0] = {
+      code: "csv.unknown_column",
+      severity: close !== undefined ? "warning" : "info",
+      message:
+        raw === ""
+          ? `column ${j + 1} has no header; it is ignored`
+          : taken !== undefined
+            ? `column "${raw}" repeats the ${taken} column; it is ignored`
+            : `column "${raw}" is not a known column; it is ignored`,
+      file: this.file,
+      line,
+      column: fieldColumn(rec, j, this.delimiter),
+      path: [line, raw],
+    };
+    if (close !== undefined) init.hint = `Did you mean "${close}"?`;
+    else
+      init.hint = `Known columns: ${fields.join(", ")}; rename others with columns: in the config.`;
+    this.add(init);
+  }
+
+  private checkRequired(line: number): void {
+    const missing: string[] = [];
+    if (this.map.measure === undefined && this.opts.defaultMeasure === undefined) {
+      missing.push("measure");
+    }
+    if (this.map.date === undefined) missing.push("date");
+    if (
+      this.map.value === undefined &&
+      (this.map.numerator === undefined || this.map.denominator === undefined)
+    ) {
+      missing.push("value");
+    }
+    for (const m of missing) {
+      const renamed = this.opts.columns?.[m];
+      this.add({
+        code: "csv.missing_column",
+        message: `the header has no ${m} column${renamed ? ` (columns: maps it to "${renamed}")` : ""}`,
+        file: this.file,
+        line,
+        column: 1,
+        path: [line],
+        hint:
+          m === "value"
+            ? "Add a value column, or numerator and denominator columns."
+            : `Add a ${m} column, or map your column to it with columns: { ${m}: <your header> } in the config.`,
+        expected: [m],
+      });
+    }
+    if (missing.length > 0) this.stopped = true;
+  }
+
+  private dataRecord(rec: string[], line: number): void {
+    if (rec.length < this.width || (rec.length > this.width && !emptyFrom(rec, this.width))) {
+      const short = rec.length < this.width;
+      const column = short
+        ? fieldColumn(rec, rec.length, this.delimiter) - 1
+        : fieldColumn(rec, this.width, this.delimiter);
+      this.add({
+        code: "csv.ragged_row",
+        message: `row has ${rec.length} fields but the header has ${this.width}; the row is ignored`,
+        file: this.file,
+        line,
+        column: Math.max(1, column),
+        path: [line],
+        hint: short
+          ? "Add the missing fields (empty ones are fine), or check for a stray line break."
+          : "Quote fields that contain the delimiter, or remove the extra fields.",
+      });
+      return;
+    }
+    const first = rec[0]!.trim().toLowerCase();
+    if (first === "total" || first === "totals" || first === "grand total") {
+      this.add({
+        code: "data.total_row",
+        severity: "warning",
+        message: `row starting "${rec[0]!.trim()}" looks like a total; it is ignored`,
+        file: this.file,
+        line,
+        column: 1,
+        path: [line],
+        hint: "Keep one row per measure per period; delete total rows.",
+      });
+      return;
+    }
+    const m = this.map;
+    const row = buildRow(this.ctx, line, {
+      spotlight: m.spotlight === undefined ? undefined : rec[m.spotlight],
+      measure: m.measure === undefined ? undefined : rec[m.measure],
+      date: rec[m.date!],
+      value: m.value === undefined ? undefined : rec[m.value],
+      numerator: m.numerator === undefined ? undefined : rec[m.numerator],
+      denominator: m.denominator === undefined ? undefined : rec[m.denominator],
+      note: m.note === undefined ? undefined : rec[m.note],
+    });
+    if (row === undefined) return;
+    if (this.rows.length >= this.opts.maxRows) {
+      this.add({
+        code: "data.too_many_rows",
+        message: `file has more than ${this.opts.maxRows} data rows; reading stopped at line ${line}`,
+        file: this.file,
+        line,
+        column: 1,
+        path: [line],
+        hint: "Split the data into several files, or raise limits.max_rows in the config.",
+      });
+      this.stopped = true;
+      return;
+    }
+    if (m.measure !== undefined) row.measureColumn = fieldColumn(rec, m.measure, this.delimiter);
+    if (m.spotlight !== undefined) {
+      row.spotlightColumn = fieldColumn(rec, m.spotlight, this.delimiter);
+    }
+    this.rows.push(row);
+  }
+
+  /** At the end of the file: empty file, header only. */
+  finish(): void {
+    if (this.stopped) return;
+    if (this.header === undefined) {
+      this.add({
+        code: "file.empty",
+        message: "the data file is empty",
+        file: this.file,
+        line: 1,
+        column: 1,
+        hint: "Add a header line and one row per measure per period.",
+      });
+    } else if (this.dataRecords === 0) {
+      this.add({
+        code: "csv.header_only",
+        message: "the data file has a header but no data rows",
+        file: this.file,
+        line: 1,
+        column: 1,
+        hint: "Add one row per measure per period under the header.",
+      });
+    }
+  }
+}
+
+function emptyFrom(rec: readonly string[], from: number): boolean {
+  for (let j = from; j < rec.length; j++) if (rec[j]!.trim() !== "") return false;
+  return true;
+}
+
+function closestField(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const f of [...fields, ...Object.keys(aliases)]) {
+    const d = editDistance(name, f);
+    if (d < bestDistance && d < f.length / 2) {
+      bestDistance = d;
+      best = aliases[f] ?? f;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance (small strings only). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The parts of csv-parse's internal API we use: its parser core, fed chunk by chunk. */
+interface ParserCore {
+  parse(
+    buf: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): CsvError | undefined;
+}
+
+function parserCore(delimiter: string): ParserCore {
+  const parser = new Parser({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    bom: false,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  const core = (parser as unknown as { api?: ParserCore }).api;
+  if (core === undefined || typeof core.parse !== "function") {
+    throw new Error("csv-parse internals changed: Parser.api.parse is missing");
+  }
+  return core;
+}
+
+const toBuffer = (d: Decoded): Buffer =>
+  typeof d === "string"
+    ? Buffer.from(d, "utf8")
+    : Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+
+/** The header line of the text seen so far, or undefined when no line end has been seen yet. */
+function headerLine(pieces: readonly Decoded[], end: boolean): string | undefined {
+  let head = "";
+  for (const p of pieces) {
+    head +=
+      typeof p === "string" ? p : toBuffer(p).toString("latin1", 0, Math.min(p.length, 1 << 16));
+    const body = head.replace(/^[\r\n]+/, "");
+    const nl = body.search(/[\r\n]/);
+    if (nl >= 0) return body.slice(0, nl);
+    if (head.length >= 1 << 16) return head;
+  }
+  return end ? head : undefined;
+}
+
+/**
+ * Reads CSV data. `open` opens the file as a stream of chunks; it is called again when the
+ * file turns out not to be UTF-8 after its first chunk, and to locate a syntax error.
+ */
+export async function readCsv(
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+  opts: CsvOptions,
+): Promise<DataRead> {
+  const first = await readCsvOnce(open, file, opts);
+  if (first !== "restart") return first;
+  const again = await readCsvOnce(open, file, opts, "windows-1252");
+  return again === "restart" ? { rows: [], diagnostics: [binaryDiagnostic(file)] } : again;
+}
+
+async function readCsvOnce(
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+  opts: CsvOptions,
+  forced?: Encoding,
+): Promise<DataRead | "restart"> {
+  const diagnostics: Diagnostic[] = [];
+  const decoder = streamDecoder(file, diagnostics, forced);
+  let table: CsvTable | undefined;
+  let core: ParserCore | undefined;
+  let push: ((r: string[]) => void) | undefined;
+  const held: Decoded[] = [];
+  let error: CsvError | undefined;
+
+  const feed = (d: Decoded, end: boolean): void => {
+    if (table === undefined) {
+      if (d.length > 0) held.push(d);
+      const header = headerLine(held, end);
+      if (header === undefined) return;
+      const t = new CsvTable(file, sniffDelimiter(header), opts, diagnostics);
+      table = t;
+      core = parserCore(t.delimiter);
+      push = (r) => t.record(r);
+      for (const p of held.splice(0)) {
+        error = core.parse(toBuffer(p), false, push, noop);
+        if (error !== undefined || t.stopped) return;
+      }
+      if (!end) return;
+    } else if (d.length > 0) {
+      error = core!.parse(toBuffer(d), false, push!, noop);
+      if (error !== undefined) return;
+    }
+    if (end && !table.stopped) error = core!.parse(undefined, true, push!, noop);
+  };
+
+  const stream = open();
+  for await (const chunk of stream) {
+    const d = decoder.push(chunk);
+    if (isStop(d)) {
+      if (d.stop === "restart") return "restart";
+      diagnostics.push(binaryDiagnostic(file));
+      return { rows: [], diagnostics };
+    }
+    feed(d, false);
+    if (error !== undefined || (table?.stopped ?? false)) break;
+  }
+  if (error === undefined && !(table?.stopped ?? false)) {
+    const d = decoder.end();
+    if (isStop(d)) {
+      if (d.stop === "restart") return "restart";
+      diagnostics.push(binaryDiagnostic(file));
+      return { rows: [], diagnostics };
+    }
+    feed(d, true);
+  }
+  const t = table ?? new CsvTable(file, ",", opts, diagnostics);
+  if (error !== undefined) {
+    diagnostics.push(await syntaxDiagnostic(error, t, open, file, decoder.encoding()));
+    return { rows: t.rows, diagnostics };
+  }
+  t.finish();
+  return { rows: t.rows, diagnostics };
+}
+
+const noop = (): void => {};
+
+/** Turns a csv-parse error into `csv.syntax` at the line and column where the bad field starts. */
+async function syntaxDiagnostic(
+  err: CsvError,
+  table: CsvTable,
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+  encoding: Encoding | undefined,
+): Promise<Diagnostic> {
+  const info = err as CsvError & { lines?: number; column?: number | string; field?: string };
+  const unclosed = err.code === "CSV_QUOTE_NOT_CLOSED" || err.code === "CSV_MAX_RECORD_SIZE";
+  const line = unclosed ? table.line : (info.lines ?? table.line);
+  const fieldIndex = typeof info.column === "number" ? info.column : 0;
+  let column = 1;
+  const text = await lineOf(open, file, encoding, line);
+  if (text !== undefined) {
+    column = fieldStart(text, table.delimiter, fieldIndex);
+    if (err.code === "INVALID_OPENING_QUOTE" && info.field !== undefined)
+      column += info.field.length;
+  }
+  const message =
+    err.code === "CSV_QUOTE_NOT_CLOSED"
+      ? "a quoted field is never closed"
+      : err.code === "CSV_MAX_RECORD_SIZE"
+        ? "a quoted field runs on for more than a million characters (an unclosed quote?)"
+        : err.code === "INVALID_OPENING_QUOTE"
+          ? "a quote appears inside a field that does not start with a quote"
+          : err.code === "CSV_INVALID_CLOSING_QUOTE"
+            ? "a quoted field has text after its closing quote"
+            : `the CSV cannot be parsed (${err.message})`;
+  return diagnostic({
+    code: "csv.syntax",
+    message: `${message}; reading stopped here`,
+    file,
+    line,
+    column,
+    path: [line],
+    hint: 'Close the quote, or double quotes inside a quoted field ("").',
+  });
+}
+
+/** The text of one line of the file (re-read; used only to place a syntax error). */
+async function lineOf(
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+  encoding: Encoding | undefined,
+  line: number,
+): Promise<string | undefined> {
+  const decoder = streamDecoder(file, [], encoding);
+  let current = 1;
+  let text = "";
+  for await (const chunk of open()) {
+    const d = decoder.push(chunk);
+    if (isStop(d)) return undefined;
+    text += decodedText(d);
+    let nl = text.indexOf("\n");
+    while (nl >= 0 && current < line) {
+      text = text.slice(nl + 1);
+      current++;
+      nl = text.indexOf("\n");
+    }
+    if (current === line && nl >= 0) return text.slice(0, nl).replace(/\r$/, "");
+    if (current < line) text = "";
+  }
+  return current === line ? text.replace(/\r$/, "") : undefined;
+}
+
+/** Column where field `index` starts in a line, honouring quotes. */
+function fieldStart(text: string, delimiter: string, index: number): number {
+  let field = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (field === index) return i + 1;
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === delimiter) field++;
+  }
+  return field === index ? text.length + 1 : 1;
+}
