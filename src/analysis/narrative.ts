@@ -132,6 +132,11 @@ function variationSentence(a: MeasureAnalysis, meta: NarrativeMeta): string {
     if (last.value === null) {
       return `${label}: the latest value (${when(last)}) is missing, so no special cause can be seen in it.`;
     }
+    if (a.chart === "run" && last.centre !== null) {
+      const signal = a.segments[a.segments.length - 1]?.runs.signal ?? false;
+      const side = last.value > last.centre ? "above" : last.value < last.centre ? "below" : "on";
+      return `${signal ? "Non-random variation" : label}: the latest value of ${num(last.value)} (${when(last)}) is ${side} the median of ${num(last.centre)}.`;
+    }
     const range =
       last.lower !== null && last.upper !== null
         ? ` is within the process limits of ${num(last.lower)} to ${num(last.upper)} and`
@@ -187,7 +192,7 @@ function assuranceSentence(a: MeasureAnalysis, meta: NarrativeMeta): string | nu
   }
   const last = a.points[a.points.length - 1];
   if (!last || last.lower === null || last.upper === null) {
-    return `The process limits cannot be calculated, so it cannot be said whether the target of ${t} will be met.`;
+    return `Without process limits it cannot be said whether the target of ${t} will be met.`;
   }
   switch (a.assurance) {
     case "pass":
@@ -265,4 +270,17 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
     );
   }
   return out.join(" ");
+}
+
+/** Guesses the spacing of a series from the median gap between dates (for data without a measure definition). */
+export function inferFrequency(dates: readonly string[]): Frequency {
+  const days = dates.map((d) => Date.parse(`${d}T00:00:00Z`) / 86400000);
+  const gaps = days
+    .slice(1)
+    .map((d, i) => d - days[i]!)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  if (gaps.length === 0) return "monthly";
+  const gap = gaps[Math.floor(gaps.length / 2)]!;
+  return gap <= 1 ? "daily" : gap <= 8 ? "weekly" : gap <= 45 ? "monthly" : "quarterly";
 }

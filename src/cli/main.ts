@@ -111,7 +111,7 @@ export function buildProgram(ctx: CliContext, pending: { action?: Action }): Com
     .option("--baseline-points <n>", "fix the limits after n points of each segment (n >= 12)")
     .option("--screen-outliers", "screen large moving ranges before the limits")
     .option("--no-screen-outliers", "do not screen moving ranges (default)")
-    .option("--min-points <n>", "segments with fewer points have trial limits", "13")
+    .option("--min-points <n>", "segments with fewer points have trial limits (default 13)")
     .option("--multiplier <n>", "scale P/U charts, e.g. 1000 for per 1,000")
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),

@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
+import { analyseMeasure } from "../../src/analysis/analyse-measure.js";
+import { inferFrequency, type NarrativeMeta } from "../../src/analysis/narrative.js";
 import type { MeasureAnalysis, RunsStatistics, SpcChart } from "../../src/analysis/types.js";
 
 export const VECTOR_DIR = path.resolve(import.meta.dirname, "../../../shared/spc/vectors");
@@ -167,5 +169,35 @@ export function compareQicLines(v: Vector, chart: string, a: MeasureAnalysis): v
       closeTo(p.lower, e.lcl, `${at} lower`);
       closeTo(p.upper, e.ucl, `${at} upper`);
     }
+  });
+}
+
+/** A vector's series analysed directly with the pure function (options as in the vector). */
+export function analyseVector(
+  v: Vector,
+  chart: SpcChart,
+  meta: Partial<NarrativeMeta> = {},
+): MeasureAnalysis {
+  const o = v.input.options;
+  return analyseMeasure({
+    id: v.id,
+    chart,
+    points: v.input.dates.map((date, i) => ({
+      date,
+      value: v.input.values[i] ?? null,
+      ...(v.input.numerators
+        ? { numerator: v.input.numerators[i]!, denominator: v.input.denominators![i]! }
+        : {}),
+    })),
+    options: {
+      improvement: o.improvement_direction,
+      target: o.target ?? null,
+      rebase: o.rebase ?? [],
+      baseline_points: o.fix_after_n_points ?? null,
+      screen_outliers: o.screen_outliers,
+      min_points: 13,
+      multiplier: chart === "u" || chart === "p" ? (o.qicharts2.multiply ?? 1) : 1,
+    },
+    meta: { name: v.id, unit: "", frequency: inferFrequency(v.input.dates), ...meta },
   });
 }

@@ -1,8 +1,256 @@
-// `spotlight analyse` (placeholder until it lands).
+// `spotlight analyse <data>`: reads one data file, groups its rows by (spotlight, measure),
+// analyses each series with the options from the flags (over the config's spc defaults) and
+// prints the DESIGN §8 JSON or a table per measure with the narrative. Optionally writes an
+// SVG and PNG chart per measure. Bad flags → exit 2; errors in the data → exit 1.
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { analyseMeasure } from "../../analysis/analyse-measure.js";
+import { inferFrequency } from "../../analysis/narrative.js";
+import type { MeasureAnalysis, SpcChart, SpcOptions } from "../../analysis/types.js";
+import {
+  diagnostic,
+  FatalError,
+  hasErrors,
+  type Diagnostic,
+} from "../../diagnostics/diagnostic.js";
+import { displayPath, loadConfig } from "../../load/config.js";
+import { readDataFile } from "../../load/data.js";
+import type { DataRow } from "../../load/types.js";
+import type { Frequency, Improvement } from "../../schema/spotlight-schema.js";
+import { writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
-export function analyseCommand(_file: string, _opts: Record<string, unknown>) {
-  return async (ctx: CliContext) => {
-    ctx.stderr.write("spotlight analyse: not built yet\n");
-    return 2;
+import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+import { formatAnalysesText } from "./analyse-text.js";
+
+export interface AnalyseFlags {
+  measure?: string;
+  chart?: string;
+  improvement?: string;
+  target?: string;
+  rebase?: string[];
+  baselinePoints?: string;
+  screenOutliers?: boolean;
+  minPoints?: string;
+  multiplier?: string;
+  format?: string;
+  charts?: string;
+  config?: string;
+  quiet?: boolean;
+}
+
+const usage = (message: string) => new FatalError(diagnostic({ code: "cli.usage", message }));
+
+function numberFlag(name: string, raw: string | undefined, check?: (n: number) => string | null) {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(n)) {
+    throw usage(`${name} must be a number, got "${raw}"`);
+  }
+  const problem = check?.(n);
+  if (problem) throw usage(`${name} ${problem}, got "${raw}"`);
+  return n;
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+function validIsoDate(text: string): boolean {
+  const m = isoDate.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+}
+
+/** Checks the flags and builds the options; throws FatalError (exit 2) on a bad flag. */
+export function optionsFromFlags(
+  flags: AnalyseFlags,
+  spc: { min_points: number; screen_outliers: boolean },
+): SpcOptions {
+  const int = (n: number) => (Number.isInteger(n) ? null : "must be a whole number");
+  const baseline = numberFlag(
+    "--baseline-points",
+    flags.baselinePoints,
+    (n) => int(n) ?? (n < 12 ? "must be at least 12" : null),
+  );
+  const minPoints = numberFlag(
+    "--min-points",
+    flags.minPoints,
+    (n) => int(n) ?? (n < 2 ? "must be at least 2" : null),
+  );
+  const multiplier = numberFlag("--multiplier", flags.multiplier, (n) =>
+    n > 0 ? null : "must be greater than 0",
+  );
+  const rebase = flags.rebase ?? [];
+  for (const d of rebase) {
+    if (!validIsoDate(d)) throw usage(`--rebase dates must be YYYY-MM-DD, got "${d}"`);
+  }
+  return {
+    improvement: (flags.improvement ?? "increase") as Improvement,
+    target: numberFlag("--target", flags.target) ?? null,
+    rebase: [...new Set(rebase)].sort(),
+    baseline_points: baseline ?? null,
+    screen_outliers: flags.screenOutliers ?? spc.screen_outliers,
+    min_points: minPoints ?? spc.min_points,
+    multiplier: multiplier ?? 1,
   };
+}
+
+interface Series {
+  id: string;
+  rows: DataRow[];
+}
+
+/** Groups rows by (spotlight, measure) in first-seen order; ids are "spotlight/measure" only when a measure id is shared. */
+export function groupSeries(rows: readonly DataRow[]): Series[] {
+  const groups = new Map<string, { spotlight?: string; measure: string; rows: DataRow[] }>();
+  for (const row of rows) {
+    const key = `${row.spotlight ?? ""}\u0000${row.measure}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        ...(row.spotlight ? { spotlight: row.spotlight } : {}),
+        measure: row.measure,
+        rows: [],
+      };
+      groups.set(key, g);
+    }
+    g.rows.push(row);
+  }
+  const perMeasure = new Map<string, number>();
+  for (const g of groups.values()) perMeasure.set(g.measure, (perMeasure.get(g.measure) ?? 0) + 1);
+  return [...groups.values()].map((g) => ({
+    id: g.spotlight && perMeasure.get(g.measure)! > 1 ? `${g.spotlight}/${g.measure}` : g.measure,
+    rows: g.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  }));
+}
+
+export function analyseCommand(dataFile: string, opts: Record<string, unknown>) {
+  return async (ctx: CliContext): Promise<number> => {
+    const flags = opts as AnalyseFlags;
+    const colour = useColour(ctx.env, ctx.stderr.isTTY);
+    const abs = resolve(ctx.cwd, dataFile);
+    const display = displayPath(ctx.cwd, abs);
+    const loadedConfig = await loadConfig({
+      io: ctx.fs,
+      packDir: dirname(abs),
+      cwd: ctx.cwd,
+      ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+    });
+    const config = loadedConfig.config;
+    const options = optionsFromFlags(flags, config.spc);
+    const chart = (flags.chart ?? "xmr") as SpcChart;
+
+    const diagnostics: Diagnostic[] = [...loadedConfig.diagnostics];
+    const read = await readDataFile(abs, display, ctx.fs, {
+      ...(config.columns ? { columns: config.columns } : {}),
+      dateFormat: config.spc.date_format,
+      maxRows: config.limits.max_rows,
+      maxFileBytes: config.limits.max_file_mb * 1048576,
+    });
+    diagnostics.push(...read.diagnostics);
+
+    let series = groupSeries(read.rows);
+    if (flags.measure !== undefined) {
+      const wanted = flags.measure;
+      series = series.filter((s) => s.id === wanted || s.rows[0]!.measure === wanted);
+      if (series.length === 0) {
+        diagnostics.push(
+          diagnostic({
+            code: "ref.no_data",
+            file: display,
+            message: `no rows for measure "${wanted}" in ${display}`,
+          }),
+        );
+      }
+    }
+    if (chart === "p" || chart === "u") {
+      for (const s of series) {
+        const lacking = s.rows.find(
+          (r) =>
+            r.value !== null &&
+            (r.numerator === null ||
+              r.numerator === undefined ||
+              r.denominator === null ||
+              r.denominator === undefined),
+        );
+        if (lacking) {
+          diagnostics.push(
+            diagnostic({
+              code: "spc.chart_needs_denominator",
+              file: lacking.file,
+              line: lacking.line,
+              message: `a ${chart.toUpperCase()} chart needs a numerator and a denominator on every row; measure "${s.id}" has none on ${lacking.date}`,
+            }),
+          );
+        }
+      }
+    }
+    if (hasErrors(diagnostics)) {
+      ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+      return 1;
+    }
+    if (diagnostics.length > 0 && !flags.quiet) {
+      ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+    }
+
+    const analyses = series.map((s) => {
+      const frequency = inferFrequency(s.rows.map((r) => r.date));
+      return {
+        frequency,
+        analysis: analyseMeasure({
+          id: s.id,
+          chart,
+          points: s.rows,
+          options,
+          meta: { name: s.id, unit: "", frequency },
+        }),
+      };
+    });
+
+    if (flags.format === "json") {
+      ctx.stdout.write(
+        JSON.stringify({ measures: analyses.map((a) => a.analysis) }, jsonNumbers, 2) + "\n",
+      );
+    } else {
+      ctx.stdout.write(
+        formatAnalysesText(
+          analyses.map((a) => a.analysis),
+          useColour(ctx.env, ctx.stdout.isTTY),
+        ),
+      );
+    }
+
+    if (flags.charts !== undefined) {
+      await writeCharts(resolve(ctx.cwd, flags.charts), analyses);
+      if (!flags.quiet && ctx.stderr.isTTY) {
+        ctx.stderr.write(`wrote ${analyses.length * 2} chart files to ${flags.charts}\n`);
+      }
+    }
+    return 0;
+  };
+}
+
+/** JSON.stringify writes NaN/Infinity as null already; this keeps -0 as 0. */
+function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === "number" && Object.is(value, -0) ? 0 : value;
+}
+
+async function writeCharts(
+  dir: string,
+  analyses: readonly { analysis: MeasureAnalysis; frequency: Frequency }[],
+): Promise<void> {
+  const { renderChartSvg } = await import("../../charts/spc-svg.js");
+  const { svgToPng } = await import("../../charts/raster.js");
+  await mkdir(dir, { recursive: true });
+  for (const { analysis: a, frequency } of analyses) {
+    const svg = renderChartSvg(a, {
+      title: a.id,
+      unit: "",
+      frequency,
+      improvement: a.options.improvement,
+      target: a.options.target,
+    });
+    const base = join(dir, a.id.replace(/[^A-Za-z0-9_-]/g, "_"));
+    await writeFileAtomic(`${base}.svg`, svg);
+    await writeFileAtomic(`${base}.png`, svgToPng(svg, { width: 1600 }));
+  }
 }
