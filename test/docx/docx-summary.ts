@@ -85,6 +85,7 @@ export interface DocxSummary {
     descr: string;
     svg: boolean;
     inline: boolean;
+    cm: string;
   }[];
   hyperlinks: string[];
   pageBreaks: number;
