@@ -95,10 +95,20 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A case-insensitive regular expression for a whole phrase; spaces match any whitespace. */
+const compiled = new Map<string, RegExp>();
+
+/**
+ * A case-insensitive regular expression for a whole phrase; spaces match any whitespace.
+ * Cached: matchAll copies the expression, so sharing one is safe.
+ */
 export function phraseRegExp(phrase: string): RegExp {
-  const body = phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu");
+  let re = compiled.get(phrase);
+  if (re === undefined) {
+    const body = phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu");
+    compiled.set(phrase, re);
+  }
+  return re;
 }
 
 export interface PhraseMatch extends Span {
