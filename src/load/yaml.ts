@@ -240,7 +240,7 @@ function makeSource(
         }
         if (!pair) break;
         depth++;
-        if (pair.value === null) break;
+        if (isEmpty(pair.value)) break;
         node = deref(pair.value);
       } else if (isSeq(node) && typeof seg === "number" && node.items[seg] !== undefined) {
         node = deref(node.items[seg] as YamlNode | null);
@@ -255,7 +255,7 @@ function makeSource(
     file,
     locate(path) {
       const { node, pair, complete } = walk(path);
-      if (complete && pair && pair.value === null) return start(pair.key) ?? rootPos;
+      if (complete && pair && isEmpty(pair.value)) return start(pair.key) ?? rootPos;
       return start(node) ?? rootPos;
     },
     locateKey(path) {
@@ -283,6 +283,11 @@ function makeSource(
       return pos(offsets[index]!);
     },
   };
+}
+
+/** A value left empty (`key:` with nothing after it): positions point at the key instead. */
+function isEmpty(n: YamlNode | null): boolean {
+  return n === null || (isScalar(n) && n.value === null && !!n.range && n.range[0] === n.range[1]);
 }
 
 /** Start of the quoted scalar that runs up to `offset` (an unclosed quote), if any. */
