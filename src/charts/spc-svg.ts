@@ -402,6 +402,9 @@ export function describeChart(analysis: MeasureAnalysis, meta: ChartMeta): strin
         `(${formatDateLong(latest.date, meta.frequency)}).`,
     );
   }
+  if (meta.improvement !== "neutral") {
+    sentences.push(meta.improvement === "increase" ? "Higher is better." : "Lower is better.");
+  }
   sentences.push(`${variationLabel(analysis.variation)}.`);
   if (analysis.assurance) sentences.push(`${assuranceLabel(analysis.assurance)}.`);
   const target = meta.target ?? analysis.options.target;

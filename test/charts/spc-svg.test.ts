@@ -66,7 +66,7 @@ describe("renderChartSvg", () => {
     const desc = /<desc id="spc-los-rebased-desc">([^<]*)<\/desc>/.exec(svg)?.[1];
     expect(desc).toBe(
       "XmR (individuals) SPC chart of Average length of stay: 24 monthly points from January 2023 to " +
-        "December 2024. Latest value 4.8 days (December 2024). Common cause variation. " +
+        "December 2024. Latest value 4.8 days (December 2024). Lower is better. Common cause variation. " +
         "Inconsistent: the target will be met only some of the time. Target 5.5 days.",
     );
     expect(svg).toContain('font-family="&apos;Liberation Sans&apos;, Arial');
@@ -185,6 +185,22 @@ describe("renderChartSvg", () => {
     ].map((m) => m[1]);
     expect(ticks).toEqual(["4", "5", "6", "7", "8"]);
     expect(texts(svg, "y-unit")).toEqual(["days"]);
+  });
+
+  it("keeps every annotation when many share a date, and shrinks markers on dense series", () => {
+    const dates = Array.from({ length: 365 }, (_, i) =>
+      new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10),
+    );
+    const dense = makeAnalysis({ dates, points: dates.map((_, i) => ({ value: i % 10 })) });
+    const annotations = ["A", "B", "C", "D", "E"].map((label) => ({ date: "2024-03-01", label }));
+    const out = renderChartSvg(dense, { ...plainMeta, frequency: "daily", annotations });
+    const groups = out.match(/<g class="annotation">[\s\S]*?<\/g>/g) ?? [];
+    expect(groups.map((g) => />([A-E])<\/text>/.exec(g)?.[1])).toEqual(["A", "B", "C", "D", "E"]);
+    const rows = new Set(groups.map((g) => /<text x="[\d.]+" y="([\d.]+)"/.exec(g)?.[1]));
+    expect(rows.size).toBe(4);
+    const radii = new Set(elementsWithClass(out, "point").map((p) => p.r));
+    expect([...radii]).toEqual(["1.58"]); // 45% of 3.5
+    expect(texts(out, "x-label")[0]).toBe("1 Jan 24");
   });
 
   it("leaves a gap in the data line at a null value and labels trial limits", () => {
