@@ -12,6 +12,13 @@ const withText = frame(
 );
 
 describe("svgToPng", () => {
+  const svg = renderChartSvg(rebasedXmr(), {
+    title: "Average length of stay",
+    unit: "days",
+    frequency: "monthly",
+    improvement: "decrease",
+  });
+
   it("finds the shipped Liberation Sans fonts", () => {
     const paths = shippedFontPaths();
     expect(paths.map((p) => p.split(/[\\/]/).slice(-3).join("/"))).toEqual([
@@ -33,12 +40,6 @@ describe("svgToPng", () => {
   });
 
   it("writes a PNG of the chart's size, scaled by width", () => {
-    const svg = renderChartSvg(rebasedXmr(), {
-      title: "Average length of stay",
-      unit: "days",
-      frequency: "monthly",
-      improvement: "decrease",
-    });
     const png = svgToPng(svg);
     expect(isPng(png)).toBe(true);
     const img = decodePng(png);
@@ -50,12 +51,6 @@ describe("svgToPng", () => {
   });
 
   it("is deterministic", () => {
-    const svg = renderChartSvg(rebasedXmr(), {
-      title: "Average length of stay",
-      unit: "days",
-      frequency: "monthly",
-      improvement: "decrease",
-    });
     expect(Buffer.from(svgToPng(svg)).equals(Buffer.from(svgToPng(svg)))).toBe(true);
   });
 });
