@@ -146,7 +146,16 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       maxRows: config.limits.max_rows,
       maxFileBytes: config.limits.max_file_mb * 1048576,
     });
-    diagnostics.push(...read.diagnostics);
+    for (const d of read.diagnostics) {
+      // The data file is named on the command line, so a missing one means "cannot run".
+      if (d.code === "file.not_found" || d.code === "file.unreadable") {
+        throw new FatalError({
+          ...d,
+          hint: "Check the path; it is relative to the current folder.",
+        });
+      }
+      diagnostics.push(d);
+    }
 
     let series = groupSeries(read.rows);
     if (flags.measure !== undefined) {
