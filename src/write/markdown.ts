@@ -1,0 +1,107 @@
+// The Markdown output: the paper's Markdown (view model → templates) plus the image files it
+// names — one SVG and PNG per chart and per icon used — keyed by their relative paths. Built
+// in memory once, so the same charts serve the `.md` folder and the DOCX. Deterministic.
+import type { PackAnalyses } from "../analysis/analyse-pack.js";
+import type { Variation } from "../analysis/types.js";
+import { assuranceIconSvg, variationIconSvg, type AssuranceValue } from "../charts/icons.js";
+import { svgToPng } from "../charts/raster.js";
+import { renderChartSvg, type ChartMeta } from "../charts/spc-svg.js";
+import type { ReadIo } from "../io/io.js";
+import type { Pack } from "../load/types.js";
+import { buildViewModel, type ViewModel } from "../model/view-model.js";
+import { renderTemplates } from "../template/render-templates.js";
+
+/** Width in px of chart PNGs (the SVG's own width: 800 × 400). */
+const chartPngWidth = 800;
+/** Width in px of icon PNGs (drawn small beside their label). */
+const iconPngWidth = 96;
+
+export interface MarkdownOutput {
+  /** The view model the templates were given. */
+  vm: ViewModel;
+  markdown: string;
+  /** Relative path (as written in the Markdown, e.g. "paper_files/x.svg") → bytes. */
+  files: Map<string, Uint8Array>;
+}
+
+export interface MarkdownOutputOptions {
+  io: ReadIo;
+  /** Folder for charts and icons, relative to the Markdown file, e.g. "paper_files". */
+  assetsDir: string;
+  /** Folder of templates that override the built-ins. */
+  templatesDir?: string;
+}
+
+const utf8 = new TextEncoder();
+
+/** Chart metadata for one measure: names, unit and annotations (the measure's and data notes). */
+function chartMeta(pack: Pack, spotlightId: string, measureId: string): ChartMeta | undefined {
+  const s = pack.spotlights.find((l) => l.spotlight.id === spotlightId)?.spotlight;
+  const m = s?.measures.find((x) => x.id === measureId);
+  if (!m) return undefined;
+  const notes = (pack.data.get(spotlightId)?.get(measureId) ?? []).flatMap((p) =>
+    p.note ? [{ date: p.date, label: p.note }] : [],
+  );
+  const meta: ChartMeta = {
+    title: m.name,
+    unit: m.unit,
+    frequency: m.frequency,
+    annotations: [...(m.annotations ?? []), ...notes],
+    target: m.target ?? null,
+    improvement: m.improvement,
+  };
+  if (m.decimals !== undefined) meta.decimals = m.decimals;
+  return meta;
+}
+
+/** Draws every chart and icon the view model names: SVG text and PNG bytes, once each. */
+export function buildImageFiles(
+  vm: ViewModel,
+  pack: Pack,
+  analyses: PackAnalyses,
+): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const s of vm.spotlights) {
+    for (const m of s.measures) {
+      const analysis = analyses.get(s.id)?.get(m.id);
+      const meta = chartMeta(pack, s.id, m.id);
+      if (!m.chart || !analysis || !meta) continue;
+      const svg = renderChartSvg(analysis, meta, { description: m.chart.alt });
+      files.set(m.chart.svg_file, utf8.encode(svg));
+      files.set(m.chart.png_file, svgToPng(svg, { width: chartPngWidth }));
+    }
+  }
+  for (const icon of vm.icons) {
+    const svg =
+      icon.kind === "variation"
+        ? variationIconSvg(icon.value as Variation)
+        : assuranceIconSvg(icon.value as AssuranceValue);
+    files.set(icon.file, utf8.encode(svg));
+    files.set(icon.png_file, svgToPng(svg, { width: iconPngWidth }));
+  }
+  return files;
+}
+
+/**
+ * Renders a loaded, analysed pack to Markdown and its image files. Template problems throw
+ * FatalError; the pack's own diagnostics are the caller's business.
+ */
+export async function renderMarkdownOutput(
+  pack: Pack,
+  analyses: PackAnalyses,
+  opts: MarkdownOutputOptions,
+): Promise<MarkdownOutput> {
+  const vm = buildViewModel(pack, analyses, { assetsDir: opts.assetsDir });
+  const templatesDir = opts.templatesDir;
+  const markdown = await renderTemplates(vm, {
+    io: opts.io,
+    ...(templatesDir !== undefined ? { templatesDir } : {}),
+  });
+  return { vm, markdown, files: buildImageFiles(vm, pack, analyses) };
+}
+
+/** `out/paper.md` → `paper_files`: the assets folder is named after the output file. */
+export function assetsDirFor(outputFileName: string): string {
+  const base = outputFileName.replace(/\\/g, "/").split("/").pop() ?? outputFileName;
+  return `${base.replace(/\.[^.]*$/, "") || base}_files`;
+}

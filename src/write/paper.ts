@@ -1,0 +1,137 @@
+// Renders a loaded, analysed pack to a finished paper: Markdown with its image files, or DOCX
+// built from that same Markdown and the same in-memory images, in the house style. Shared by
+// `spotlight render` and the library API. Reads only through the ReadIo given; writes nothing.
+import { dirname, resolve } from "node:path";
+import type { PackAnalyses } from "../analysis/analyse-pack.js";
+import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ReadIo } from "../io/io.js";
+import type { Pack } from "../load/types.js";
+import { renderDocxFromMarkdown } from "./docx/render-docx.js";
+import { renderMarkdownOutput, type MarkdownOutput } from "./markdown.js";
+
+export interface PaperOptions {
+  io: ReadIo;
+  /** Working directory the pack was loaded from (default "."): config paths are resolved with it. */
+  cwd?: string;
+  /** `--templates`: overrides `templates:` in the config. Relative to cwd. */
+  templatesDir?: string;
+  /** Folder for images, relative to the Markdown file (default "paper_files"). */
+  assetsDir?: string;
+  /** Document date YYYY-MM-DD for DOCX properties and zip times (default: {@link paperDate}). */
+  date?: string;
+}
+
+/** Folder that relative paths in the config (templates, logo, reference_docx) start from. */
+export function configBaseDir(pack: Pack, cwd: string): string {
+  return pack.configSource ? resolve(cwd, dirname(pack.configSource.file)) : pack.dir;
+}
+
+/** The templates folder to use: the flag (relative to cwd), else the config's, else none. */
+export function templatesDirFor(pack: Pack, cwd: string, flag?: string): string | undefined {
+  if (flag !== undefined) return resolve(cwd, flag);
+  const fromConfig = pack.config.templates;
+  return fromConfig === undefined ? undefined : resolve(configBaseDir(pack, cwd), fromConfig);
+}
+
+/**
+ * The document's date: the meeting date, or for a lone spotlight the end of its report
+ * period (never the clock, so two runs give the same bytes).
+ */
+export function paperDate(pack: Pack): string {
+  if (pack.paper) return pack.paper.date;
+  const ends = pack.spotlights.map((l) => l.spotlight.report_period.end).sort();
+  return ends[ends.length - 1] ?? "1980-01-01";
+}
+
+/** Fills `{organisation}`, `{meeting}`, `{title}` and `{date}` in the configured header. */
+export function fillPlaceholders(template: string, values: Record<string, string>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "")
+    .replace(/^[\s—–|,:-]+|[\s—–|,:-]+$/g, "")
+    .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
+}
+
+/** Markdown and its image files for a pack (template problems throw FatalError). */
+export async function renderPaperMarkdown(
+  pack: Pack,
+  analyses: PackAnalyses,
+  opts: PaperOptions,
+): Promise<MarkdownOutput> {
+  const cwd = opts.cwd ?? ".";
+  const templatesDir = templatesDirFor(pack, cwd, opts.templatesDir);
+  return renderMarkdownOutput(pack, analyses, {
+    io: opts.io,
+    assetsDir: opts.assetsDir ?? "paper_files",
+    ...(templatesDir !== undefined ? { templatesDir } : {}),
+  });
+}
+
+async function readStyleFile(
+  io: ReadIo,
+  path: string,
+  code: Diagnostic["code"],
+  what: string,
+): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    throw new FatalError(diagnostic({ code, file: path, message: `cannot read the ${what}` }), {
+      cause: e,
+    });
+  }
+}
+
+export interface PaperDocx extends MarkdownOutput {
+  docx: Uint8Array;
+  /** Problems the DOCX writer found in the Markdown (e.g. raw HTML from an edited template). */
+  diagnostics: Diagnostic[];
+}
+
+/** A DOCX paper: the Markdown of {@link renderPaperMarkdown} mapped onto Word in the house style. */
+export async function renderPaperDocx(
+  pack: Pack,
+  analyses: PackAnalyses,
+  opts: PaperOptions,
+): Promise<PaperDocx> {
+  const cwd = opts.cwd ?? ".";
+  const out = await renderPaperMarkdown(pack, analyses, opts);
+  const style = pack.config.style;
+  const base = configBaseDir(pack, cwd);
+  const referenceDocx = style.reference_docx
+    ? await readStyleFile(
+        opts.io,
+        resolve(base, style.reference_docx),
+        "style.reference_docx",
+        "reference DOCX",
+      )
+    : undefined;
+  const logo = style.logo
+    ? await readStyleFile(opts.io, resolve(base, style.logo), "file.unreadable", "logo")
+    : undefined;
+  const { vm } = out;
+  const date = opts.date ?? paperDate(pack);
+  const values = {
+    organisation: vm.organisation ?? "",
+    meeting: vm.paper?.meeting ?? "",
+    title: vm.title,
+    date: vm.date ?? "",
+  };
+  const author = pack.paper?.author.name;
+  const result = await renderDocxFromMarkdown(out.markdown, {
+    file: "paper.md",
+    loadImage: async (rel) => out.files.get(rel),
+    style,
+    ...(referenceDocx ? { referenceDocx } : {}),
+    ...(logo ? { logo } : {}),
+    properties: {
+      title: vm.title,
+      date,
+      ...(author ? { author } : {}),
+      ...(vm.organisation ? { subject: vm.organisation } : {}),
+      description: "Improvement spotlight board paper made by board-spotlight",
+    },
+    ...(style.header ? { header: fillPlaceholders(style.header, values) } : {}),
+    ...(style.footer ? { footer: fillPlaceholders(style.footer, values) } : {}),
+  });
+  return { ...out, docx: result.docx, diagnostics: result.diagnostics };
+}
