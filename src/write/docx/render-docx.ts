@@ -3,7 +3,12 @@
 // byte-for-byte deterministic (fixed dates, ids and zip entry times). The DOCX writer's entry.
 import type { Definition, Image, ImageReference, Node, Root } from "mdast";
 import { Document, Packer, type FileChild, type IPropertiesOptions } from "docx";
-import { diagnostic, FatalError, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import {
+  diagnostic,
+  FatalError,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../../diagnostics/diagnostic.js";
 import { parseMarkdown } from "../markdown-ast.js";
 import { block } from "./blocks.js";
 import { createContext, report, type LoadedImage, type RenderContext } from "./context.js";
