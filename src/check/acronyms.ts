@@ -35,6 +35,8 @@ export const defaultGlossary: readonly string[] = [
   "ECG",
   "NEWS2",
   "RAG",
+  "AM",
+  "PM",
 ];
 
 const acronymPattern = /(?<![\p{L}\p{N}&])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![\p{L}\p{N}&])/gu;

@@ -95,41 +95,48 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const normalise = (phrase: string) => phrase.trim().split(/\s+/).join(" ").toLowerCase();
+
 const compiled = new Map<string, RegExp>();
 
 /**
- * A case-insensitive regular expression for a whole phrase; spaces match any whitespace.
- * Cached: matchAll copies the expression, so sharing one is safe.
+ * One case-insensitive expression matching any of the phrases as whole words (not inside a
+ * longer word), longest phrase first; spaces in a phrase match any whitespace. Cached:
+ * matchAll copies the expression, so sharing one is safe.
  */
-export function phraseRegExp(phrase: string): RegExp {
-  let re = compiled.get(phrase);
+export function phrasesRegExp(phrases: readonly string[]): RegExp {
+  const key = phrases.join("\u0000");
+  let re = compiled.get(key);
   if (re === undefined) {
-    const body = phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu");
-    compiled.set(phrase, re);
+    const bodies = [...phrases]
+      .filter((p) => p.trim() !== "")
+      .sort((a, b) => normalise(b).length - normalise(a).length)
+      .map((p) => p.trim().split(/\s+/).map(escapeRegExp).join("\\s+"));
+    const body = bodies.length === 0 ? "(?!)" : bodies.join("|");
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "giu");
+    compiled.set(key, re);
   }
   return re;
 }
 
 export interface PhraseMatch extends Span {
+  /** The phrase of the list that matched, as written in the list. */
   phrase: string;
 }
 
 /**
- * Whole-phrase matches of any of `phrases` in `text`, case-insensitive, in text order.
- * Where matches overlap the longer phrase wins ("cost improvement programme" over "cost improvement").
+ * Whole-phrase matches of any of `phrases` in `text`, case-insensitive, in text order, not
+ * overlapping; where two start at the same place the longer phrase wins ("cost improvement
+ * programme" over "cost improvement").
  */
 export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
-  const byLength = [...phrases].filter((p) => p.trim() !== "").sort((a, b) => b.length - a.length);
+  const byForm = new Map(phrases.map((p) => [normalise(p), p]));
   const found: PhraseMatch[] = [];
-  for (const phrase of byLength) {
-    for (const m of text.matchAll(phraseRegExp(phrase))) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (!found.some((f) => f.start < span.end && span.start < f.end))
-        found.push({ ...span, phrase });
-    }
+  for (const m of text.matchAll(phrasesRegExp(phrases))) {
+    const phrase = byForm.get(normalise(m[0])) ?? m[0];
+    found.push({ start: m.index, end: m.index + m[0].length, phrase });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 /** Levenshtein distance. */
