@@ -1,7 +1,7 @@
 // Words for the schema's enumerations, as a board member reads them: `on_track` → "On track",
 // `improvement_low` → "Special cause improvement (low)". One place for every label the view
-// model shows, so the paper, the alt text and the summary table always agree.
-import type { Assurance, SpcChart, Variation } from "../analysis/types.js";
+// model shows (icon labels come from src/charts/icons.ts, so icons and text always agree).
+import type { Assurance, SpcChart } from "../analysis/types.js";
 import { humanise } from "./format.js";
 
 const words: Record<string, string> = {
@@ -53,28 +53,13 @@ export function chartName(chart: SpcChart): string {
   return chartNames[chart];
 }
 
-const variationWords: Record<Variation, string> = {
-  common_cause: "Common cause variation",
-  improvement_high: "Special cause improvement (high)",
-  improvement_low: "Special cause improvement (low)",
-  concern_high: "Special cause concern (high)",
-  concern_low: "Special cause concern (low)",
-  neutral_high: "Special cause variation (high)",
-  neutral_low: "Special cause variation (low)",
+/** Words for the alt text's target clause, after "target 5.5": "consistently passed". */
+const assuranceClauses: Record<Exclude<Assurance, null>, string> = {
+  pass: "consistently passed",
+  fail: "consistently failed",
+  inconsistent: "met only some of the time",
 };
 
-/** The Making Data Count variation icon in words. */
-export function variationText(v: Variation): string {
-  return variationWords[v];
-}
-
-const assuranceWords: Record<Exclude<Assurance, null>, string> = {
-  pass: "Target consistently passed",
-  fail: "Target consistently failed",
-  inconsistent: "Target passed and failed inconsistently",
-};
-
-/** The Making Data Count assurance icon in words. */
-export function assuranceText(a: Exclude<Assurance, null>): string {
-  return assuranceWords[a];
+export function assuranceClause(a: Exclude<Assurance, null>): string {
+  return assuranceClauses[a];
 }

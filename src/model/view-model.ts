@@ -2,13 +2,14 @@
 // loaded pack and its SPC analyses; every value is display-ready (en-GB dates, enums as words,
 // numbers with units). Pure: no I/O, no clock. The README documents it from these comments.
 import type { PackAnalyses } from "../analysis/analyse-pack.js";
-import type { MeasureAnalysis } from "../analysis/types.js";
+import type { MeasureAnalysis, Variation } from "../analysis/types.js";
 import type { DataPoint, Pack } from "../load/types.js";
 import type { Paper } from "../schema/pack-schema.js";
 import type { Measure, Spotlight } from "../schema/spotlight-schema.js";
 import { formatDate, formatNumber, formatPeriodDate, formatWithUnit, joinWords } from "./format.js";
-import { assuranceText, chartName, enumLabel, improvementLabel, variationText } from "./labels.js";
-import { assetFileNames, iconFile, type IconKind } from "./assets.js";
+import { assuranceLabel, iconFileName, variationLabel } from "../charts/icons.js";
+import { assuranceClause, chartName, enumLabel, improvementLabel } from "./labels.js";
+import { assetFileNames, type IconKind } from "./assets.js";
 
 /** The whole template context. Optional values are always present: `null` or `[]` when absent. */
 export interface ViewModel {
@@ -286,8 +287,8 @@ class Assets {
     const key = `${kind}:${value}`;
     let view = this.icons.get(key);
     if (!view) {
-      const base = `${this.dir}/${iconFile(kind, value)}`;
-      view = { kind, value, label, file: `${base}.svg`, png_file: `${base}.png` };
+      const svg = `${this.dir}/${iconFileName(kind as "variation", value as Variation)}`;
+      view = { kind, value, label, file: svg, png_file: svg.replace(/\.svg$/, ".png") };
       this.icons.set(key, view);
     }
     return view;
@@ -324,11 +325,11 @@ function measureView(
   const stat = (x: number | null | undefined) =>
     x === null || x === undefined ? null : formatNumber(x, statDecimals);
   const variation = analysis
-    ? assets.icon("variation", analysis.variation, variationText(analysis.variation))
+    ? assets.icon("variation", analysis.variation, variationLabel(analysis.variation))
     : null;
   const assurance =
     analysis && analysis.assurance !== null
-      ? assets.icon("assurance", analysis.assurance, assuranceText(analysis.assurance))
+      ? assets.icon("assurance", analysis.assurance, assuranceLabel(analysis.assurance))
       : null;
   let chart: MeasureView["chart"] = null;
   if (analysis && m.chart !== "none") {
@@ -390,12 +391,12 @@ export function chartAltText(
   }
   parts.push(head);
   parts.push(latest === null ? "no latest value" : `latest ${latest}`);
-  parts.push(variationText(analysis.variation).toLowerCase());
+  parts.push(variationLabel(analysis.variation).toLowerCase());
   if (target !== null) {
     parts.push(
       analysis.assurance === null
         ? `target ${target}`
-        : `target ${target} ${assuranceText(analysis.assurance).replace(/^Target /, "")}`,
+        : `target ${target} ${assuranceClause(analysis.assurance)}`,
     );
   } else {
     parts.push("no target");

@@ -53,8 +53,8 @@ describe("buildViewModel", () => {
       kind: "variation",
       value: "improvement_low",
       label: "Special cause improvement (low)",
-      file: "paper_files/icon-variation-improvement_low.svg",
-      png_file: "paper_files/icon-variation-improvement_low.png",
+      file: "paper_files/variation-improvement_low.svg",
+      png_file: "paper_files/variation-improvement_low.png",
     });
     expect(m.chart).toEqual({
       svg_file: "paper_files/falls-ward7-falls-rate.svg",
@@ -79,11 +79,11 @@ describe("buildViewModel", () => {
       "ed-wait/boarding",
     ]);
     expect(vm.icons.map((i) => i.file)).toEqual([
-      "paper_files/icon-variation-improvement_low.svg",
-      "paper_files/icon-assurance-pass.svg",
-      "paper_files/icon-variation-improvement_high.svg",
-      "paper_files/icon-assurance-inconsistent.svg",
-      "paper_files/icon-variation-common_cause.svg",
+      "paper_files/variation-improvement_low.svg",
+      "paper_files/assurance-pass.svg",
+      "paper_files/variation-improvement_high.svg",
+      "paper_files/assurance-inconsistent.svg",
+      "paper_files/variation-common_cause.svg",
     ]);
   });
 

@@ -1,8 +1,236 @@
-// `spotlight render` (placeholder until it lands).
-import type { CliContext } from "../context.js";
-export function renderCommand(_file: string, _opts: Record<string, unknown>) {
-  return async (ctx: CliContext) => {
-    ctx.stderr.write("spotlight render: not built yet\n");
-    return 2;
+// `spotlight render <pack> -o out.docx|out.md`: load → analyse → check → (stop with exit 1 and
+// write nothing on errors, or warnings under --strict) → view model → templates → Markdown →
+// `out.md` + `out_files/`, or `out.docx`. Optional `--summary` JSON per spotlight. All writes
+// are atomic and never touch an input file.
+import { stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { analysePack, type PackAnalyses } from "../../analysis/analyse-pack.js";
+import { check } from "../../check/check.js";
+import {
+  FatalError,
+  diagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../../diagnostics/diagnostic.js";
+import { displayPath } from "../../load/config.js";
+import { loadPack } from "../../load/pack.js";
+import type { Pack } from "../../load/types.js";
+import { assetsDirFor } from "../../write/markdown.js";
+import { paperDate, renderPaperDocx, renderPaperMarkdown } from "../../write/paper.js";
+import { writeFileAtomic } from "../../write/safe-write.js";
+import { replaceDirAtomic } from "../../write/safe-write-dir.js";
+import type { CliContext, GlobalOptions } from "../context.js";
+import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+import { documentDate } from "./convert.js";
+
+export interface RenderOptions extends GlobalOptions {
+  output?: string;
+  format?: "docx" | "md";
+  config?: string;
+  templates?: string;
+  strict?: boolean;
+  summary?: string;
+  allowOutside?: boolean;
+}
+
+const fatal = (code: Diagnostic["code"], message: string, file?: string) =>
+  new FatalError(diagnostic({ code, message, ...(file ? { file } : {}) }));
+
+/** The output format: `--format`, else the file's extension. */
+export function outputFormat(output: string, flag?: string): "docx" | "md" {
+  if (flag === "docx" || flag === "md") return flag;
+  const ext = extname(output).toLowerCase();
+  if (ext === ".docx") return "docx";
+  if (ext === ".md" || ext === ".markdown") return "md";
+  throw new FatalError(
+    diagnostic({
+      code: "output.format",
+      message: `cannot tell the output format from "${output}"`,
+    }),
+  );
+}
+
+async function kindOf(path: string): Promise<"dir" | "file" | "missing"> {
+  try {
+    return (await stat(path)).isDirectory() ? "dir" : "file";
+  } catch {
+    return "missing";
+  }
+}
+
+/** Refuses to write over an input file (compared after resolving symbolic links) or a folder. */
+async function guardOutput(
+  ctx: CliContext,
+  target: string,
+  inputs: readonly string[],
+  folderOk = false,
+): Promise<void> {
+  const shown = displayPath(ctx.cwd, target);
+  const real = async (p: string) => ctx.fs.realPath(p).catch(() => p);
+  const mine = await real(target);
+  for (const input of inputs) {
+    if (input === target || (await real(input)) === mine) {
+      throw fatal("output.exists_input", `${shown} is one of the pack's input files`, shown);
+    }
+    if (folderOk && (input + "/").startsWith(mine + "/")) {
+      throw fatal("output.exists_input", `${shown} holds the pack's input files`, shown);
+    }
+  }
+  if (!folderOk && (await kindOf(target)) === "dir") {
+    throw fatal("output.is_directory", `${shown} is a folder`, shown);
+  }
+}
+
+async function write(ctx: CliContext, target: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const shown = displayPath(ctx.cwd, target);
+    const message = e instanceof Error ? e.message : String(e);
+    throw fatal("output.write_failed", `cannot write ${shown}: ${message}`, shown);
+  }
+}
+
+/** Which spotlight a diagnostic belongs to: by its file (and path for inline spotlights) or data row. */
+export function diagnosticsBySpotlight(
+  pack: Pack,
+  list: readonly Diagnostic[],
+): { bySpotlight: Map<string, Diagnostic[]>; rest: Diagnostic[] } {
+  const bySpotlight = new Map<string, Diagnostic[]>(
+    pack.spotlights.map((l) => [l.spotlight.id, []]),
+  );
+  const rows = new Map<string, string>();
+  for (const [sid, measures] of pack.data) {
+    for (const points of measures.values()) {
+      for (const p of points) rows.set(`${p.file}:${p.line}`, sid);
+    }
+  }
+  const rest: Diagnostic[] = [];
+  for (const d of sortDiagnostics(list)) {
+    const owner = pack.spotlights.find((l) => {
+      if (d.file !== l.source.file) return false;
+      if (l.basePath.length === 0) return true;
+      return l.basePath.every((k, i) => d.path?.[i] === k);
+    });
+    const sid = owner?.spotlight.id ?? rows.get(`${d.file}:${d.line}`);
+    if (sid !== undefined) bySpotlight.get(sid)!.push(d);
+    else rest.push(d);
+  }
+  return { bySpotlight, rest };
+}
+
+/** The `--summary` JSON: per spotlight, its measures' analyses (DESIGN §8) and its diagnostics. */
+export function renderSummary(
+  pack: Pack,
+  analyses: PackAnalyses,
+  list: readonly Diagnostic[],
+): string {
+  const { bySpotlight, rest } = diagnosticsBySpotlight(pack, list);
+  const summary = {
+    pack: pack.file,
+    spotlights: pack.spotlights.map((l) => ({
+      id: l.spotlight.id,
+      title: l.spotlight.title,
+      file: l.source.file,
+      project_lead: l.spotlight.project_lead,
+      measures: l.spotlight.measures.flatMap((m) => {
+        const a = analyses.get(l.spotlight.id)?.get(m.id);
+        return a ? [a] : [];
+      }),
+      diagnostics: bySpotlight.get(l.spotlight.id) ?? [],
+    })),
+    diagnostics: rest,
+  };
+  return JSON.stringify(summary, null, 2) + "\n";
+}
+
+export function renderCommand(file: string, opts: RenderOptions) {
+  return async (ctx: CliContext): Promise<number> => {
+    const colour = useColour(ctx.env, ctx.stderr.isTTY);
+    const progress = (text: string) => {
+      if (ctx.stderr.isTTY && !opts.quiet) ctx.stderr.write(`${text}\n`);
+    };
+    if (!opts.output) throw fatal("cli.usage", "render needs -o <out.docx|out.md>");
+    const format = outputFormat(opts.output, opts.format);
+    const outAbs = resolve(ctx.cwd, opts.output);
+    const outShown = displayPath(ctx.cwd, outAbs);
+    const summaryAbs = opts.summary === undefined ? undefined : resolve(ctx.cwd, opts.summary);
+    const date = ctx.env.SOURCE_DATE_EPOCH ? documentDate(ctx.env) : undefined;
+
+    progress(`Loading ${file}…`);
+    const loaded = await loadPack(file, {
+      io: ctx.fs,
+      cwd: ctx.cwd,
+      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+      ...(opts.allowOutside ? { allowOutside: true } : {}),
+    });
+    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+    const pack = loaded.pack;
+    let analyses: PackAnalyses = new Map();
+    if (pack) {
+      progress("Analysing measures…");
+      const analysed = analysePack(pack);
+      analyses = analysed.analyses;
+      diagnostics.push(...analysed.diagnostics, ...check(pack, analyses));
+    }
+    if (!pack || hasErrors(diagnostics, opts.strict)) {
+      ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+      ctx.stderr.write(
+        `nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`,
+      );
+      return 1;
+    }
+
+    const assetsDir = assetsDirFor(outAbs);
+    const assetsAbs = resolve(outAbs, "..", assetsDir);
+    await guardOutput(ctx, outAbs, pack.inputs);
+    if (format === "md") await guardOutput(ctx, assetsAbs, pack.inputs, true);
+    if (summaryAbs) await guardOutput(ctx, summaryAbs, pack.inputs);
+
+    progress("Drawing charts and rendering the paper…");
+    const paperOpts = {
+      io: ctx.fs,
+      cwd: ctx.cwd,
+      assetsDir,
+      date: date ?? paperDate(pack),
+      ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
+    };
+    let writeOutput: () => Promise<void>;
+    if (format === "md") {
+      const out = await renderPaperMarkdown(pack, analyses, paperOpts);
+      const prefix = `${assetsDir}/`;
+      const inFolder = new Map(
+        [...out.files].map(([rel, data]) => [
+          rel.startsWith(prefix) ? rel.slice(prefix.length) : rel,
+          data,
+        ]),
+      );
+      writeOutput = async () => {
+        await write(ctx, assetsAbs, () => replaceDirAtomic(assetsAbs, inFolder));
+        await write(ctx, outAbs, () => writeFileAtomic(outAbs, out.markdown));
+      };
+    } else {
+      const out = await renderPaperDocx(pack, analyses, paperOpts);
+      diagnostics.push(...out.diagnostics);
+      if (hasErrors(out.diagnostics, opts.strict)) {
+        ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+        ctx.stderr.write(
+          "nothing written: the DOCX writer found errors in the rendered Markdown\n",
+        );
+        return 1;
+      }
+      writeOutput = () => write(ctx, outAbs, () => writeFileAtomic(outAbs, out.docx));
+    }
+
+    // Warnings (and notes) are printed; they do not stop the paper.
+    ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+    await writeOutput();
+    if (summaryAbs) {
+      const json = renderSummary(pack, analyses, diagnostics);
+      await write(ctx, summaryAbs, () => writeFileAtomic(summaryAbs, json));
+    }
+    progress(`Wrote ${outShown}${format === "md" ? ` and ${assetsDir}/` : ""}`);
+    return 0;
   };
 }
