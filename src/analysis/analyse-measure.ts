@@ -1,7 +1,24 @@
 // Analyses one measure's series: splits it into segments at the rebase dates, computes the
 // centre and limits of the chosen chart per segment, applies the MDC point rules and the
 // Anhøj runs analysis per segment, and derives the icons and the narrative. Pure; never throws
-// on missing, constant or short data. Chart-specific choices are described in spc/README.md.
+// on missing, constant or short data.
+//
+// Decisions beyond the references (RULES.md part D, and these):
+// - Segments: a new segment starts AT each rebase date that is a data date (after the first
+//   point); other rebase dates have no effect. Segments are numbered 0, 1, … with no gaps.
+// - XmR follows NHSRplotthedots; a mean moving range of 0 or none gives null limits.
+// - `segments[].runs` is filled for every chart: Anhøj runs around the segment's centre line
+//   (XmR: the mean, as qicharts2's I chart; run: the median; P/U: the weighted centre; C: the
+//   mean count). Points after `baseline_points` are tested against the fixed centre.
+// - P/U/C: centre and 3-sigma limits as qicharts2 (per-point limits, P clipped to [0, 1], lower
+//   limits of U and C at least 0; `baseline_points` = qicharts2 `freeze`, rebase = `part`).
+//   Point rules are the same four MDC rules: outside the 3-sigma limits, 7-point trend, 2 of 3
+//   beyond the 2-sigma lines (two-thirds of the way to the limits) on one side, 7-point shift.
+//   Rows without both numerator and denominator (or with a denominator <= 0) are missing.
+// - Run charts: no limits, so only the shift (around the median) and trend rules mark points,
+//   and there is no assurance icon (null) even with a target.
+// - `multiplier` scales the plotted values, centre and limits of every chart type (qicharts2
+//   `multiply`); the rules are applied to the scaled values.
 import { cLines, pLines, runLines, uLines, type PointLines } from "./spc/attribute.js";
 import { assuranceIcon, variationIcon } from "./spc/icons.js";
 import { applyRules } from "./spc/rules.js";

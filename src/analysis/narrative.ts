@@ -234,6 +234,13 @@ function isConstant(a: MeasureAnalysis): { value: number } | null {
   return { value: values[0]! };
 }
 
+/** " (reason)." for a short reason, ": Reason. More." for one of several sentences. */
+function reasonText(reason: string | undefined): string {
+  if (!reason) return ".";
+  const bare = reason.replace(/[.\s]+$/, "");
+  return /[.!?]\s/.test(bare) ? `: ${bare}.` : ` (${bare}).`;
+}
+
 export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
   const out: string[] = [];
   const periods = PERIODS[meta.frequency];
@@ -260,7 +267,7 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
     const reason = meta.rebaseReasons?.[seg.start]?.trim();
     const what = a.chart === "run" ? "median was" : "limits were";
     out.push(
-      `The ${what} recalculated from ${formatDate(seg.start, meta.frequency)}${reason ? ` (${reason.replace(/[.\s]+$/, "")})` : ""}.`,
+      `The ${what} recalculated from ${formatDate(seg.start, meta.frequency)}${reasonText(reason)}`,
     );
   }
   const missing = a.points.filter((p) => p.value === null).map((p) => p.date);
