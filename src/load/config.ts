@@ -55,9 +55,18 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   if (abs === undefined) return { config: defaultConfig(), diagnostics: [] };
 
   const display = displayPath(cwd, abs);
-  const read = await readYamlFile(abs, display, io, { maxBytes: 16 * 1048576 });
+  const read = await readYamlFile(abs, display, io, {
+    maxBytes: 16 * 1048576,
+    at: { file: display },
+  });
   if (read.failed) {
-    if (opts.configFile !== undefined) throw new FatalError(read.diagnostics);
+    if (opts.configFile !== undefined)
+      throw new FatalError(
+        read.diagnostics.map((d) => ({
+          ...d,
+          hint: "The --config path is relative to the current folder.",
+        })),
+      );
     return { config: defaultConfig(), file: abs, diagnostics: read.diagnostics };
   }
   const diagnostics = [...read.diagnostics];

@@ -9,7 +9,9 @@ import { spotlightSchema } from "../schema/spotlight-schema.js";
 import { didYouMean, formatPath, validateWithSchema } from "../schema/validate.js";
 import { loadConfig, displayPath } from "./config.js";
 import { checkInside } from "./contain.js";
+import { readDataFile } from "./data.js";
 import { glob, isGlob } from "./glob.js";
+import { linkData } from "./link-data.js";
 import type { DataRow, LoadedSpotlight, Pack, SourceDoc } from "./types.js";
 import { readYamlFile } from "./yaml.js";
 
@@ -73,17 +75,6 @@ function patternsAt(raw: unknown, path: Path): { pattern: string; path: Path }[]
   return [];
 }
 
-async function defaultDataReader(): Promise<DataReader> {
-  // Specifiers in variables: the data modules are written by another part of the project.
-  const dataModule: string = "./data.js";
-  const linkModule: string = "./link-data.js";
-  const [data, link] = (await Promise.all([import(dataModule), import(linkModule)])) as [
-    Pick<DataReader, "readDataFile">,
-    Pick<DataReader, "linkData">,
-  ];
-  return { readDataFile: data.readDataFile, linkData: link.linkData };
-}
-
 /**
  * Loads a pack or a single spotlight file. Problems in the input are diagnostics; a top
  * file that cannot be read throws FatalError.
@@ -99,7 +90,12 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
 
   if ((await io.fileSize(abs)) === undefined) {
     throw new FatalError(
-      diagnostic({ code: "file.not_found", message: `${display} does not exist`, file: display }),
+      diagnostic({
+        code: "file.not_found",
+        message: `${display} does not exist`,
+        file: display,
+        hint: "Check the path: it is relative to the current folder.",
+      }),
     );
   }
   const cfg = await loadConfig({ io, packDir: dir, configFile: opts.configFile, cwd });
@@ -272,7 +268,7 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
 
   let data: Pack["data"] = new Map();
   if (opts.readData !== false) {
-    const reader = opts.readData ?? (await defaultDataReader());
+    const reader = opts.readData ?? { readDataFile, linkData };
     const rows: DataRow[] = [];
     for (const named of dataFiles) {
       for (const { pattern, path } of named.patterns) {

@@ -22,7 +22,7 @@ describe("loadPack on a good pack", () => {
     // defaults from the schema are applied
     expect(pack!.spotlights[0]!.spotlight.measures[0]!.chart).toBe("xmr");
     expect(pack!.config.spc.min_points).toBe(13);
-    expect(pack!.data.get("falls-ward7")?.get("falls-rate")).toHaveLength(12);
+    expect(pack!.data.get("falls-ward7")?.get("falls-rate")).toHaveLength(24);
     expect(pack!.inputs).toEqual([
       join(fixturesDir, "good-pack/pack.yaml"),
       join(fixturesDir, "good-pack/spotlights/falls.yaml"),
