@@ -1,0 +1,240 @@
+// `spotlight render` end to end on a two-spotlight fixture pack: Markdown folder and DOCX,
+// byte-identical reruns (also in another time zone), nothing written on errors or under
+// --strict with warnings, --summary per spotlight, --templates, and refusals.
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { unzipSync } from "fflate";
+import { afterEach, describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "../helpers/cli.js";
+
+const fixture = new URL("../fixtures/render/pack/", import.meta.url);
+const temps: string[] = [];
+
+/** A fresh copy of the fixture pack in a temp folder; returns the folder. */
+function packCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "spotlight-render-"));
+  temps.push(dir);
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+afterEach(() => {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Every file under a folder: relative path → base64 bytes, sorted by path. */
+function tree(dir: string): Record<string, string> {
+  const names = (readdirSync(dir, { recursive: true }) as string[]).sort();
+  return Object.fromEntries(
+    names
+      .filter((n) => statSync(join(dir, n)).isFile())
+      .map((n) => [n, readFileSync(join(dir, n)).toString("base64")]),
+  );
+}
+
+const edit = (dir: string, file: string, from: string | RegExp, to: string) => {
+  const p = join(dir, file);
+  writeFileSync(p, readFileSync(p, "utf8").replace(from, to));
+};
+
+describe("spotlight render", () => {
+  it("writes paper.md and paper_files/ with every image the Markdown names", async () => {
+    const dir = packCopy();
+    const r = await runCli(["render", "pack.yaml", "-o", "out/paper.md"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "out/paper.md"), "utf8");
+    const images = [...md.matchAll(/!\[([^\]]*)\]\(([^)]+)\)/g)];
+    expect(images.length).toBeGreaterThan(4);
+    for (const [, alt, path] of images) {
+      expect(alt!.length).toBeGreaterThan(5);
+      expect(existsSync(join(dir, "out", path!))).toBe(true);
+      expect(existsSync(join(dir, "out", path!.replace(/\.svg$/, ".png")))).toBe(true);
+    }
+    expect(readdirSync(join(dir, "out/paper_files")).sort()).toEqual([
+      "assurance-fail.png",
+      "assurance-fail.svg",
+      "assurance-inconsistent.png",
+      "assurance-inconsistent.svg",
+      "letters-days.png",
+      "letters-days.svg",
+      "ulcers-ward4-ulcers.png",
+      "ulcers-ward4-ulcers.svg",
+      "variation-common_cause.png",
+      "variation-common_cause.svg",
+      "variation-improvement_low.png",
+      "variation-improvement_low.svg",
+    ]);
+    expect(md).toContain("## Pressure ulcers on Ward 4 \\| \\<A&E\\> \\*step-down\\*");
+    // No temporary files are left beside the output.
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["paper.md", "paper_files"]);
+  });
+
+  it("replaces an old paper_files folder completely", async () => {
+    const dir = packCopy();
+    await runCli(["render", "pack.yaml", "-o", "paper.md"], { cwd: dir });
+    writeFileSync(join(dir, "paper_files/stale.svg"), "<svg/>");
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.md"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "paper_files/stale.svg"))).toBe(false);
+  });
+
+  it("writes a DOCX with the title, heading styles, and alt text on every image", async () => {
+    const dir = packCopy();
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.docx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "paper_files"))).toBe(false);
+    const parts = unzipSync(readFileSync(join(dir, "paper.docx")));
+    const doc = new TextDecoder().decode(parts["word/document.xml"]);
+    const core = new TextDecoder().decode(parts["docProps/core.xml"]);
+    expect(core).toContain("<dc:title>Improvement spotlight: December 2026</dc:title>");
+    expect(core).toContain("2026-12-03");
+    expect(doc).toContain('w:val="Heading1"');
+    expect(doc).toContain("Pressure ulcers on Ward 4 | &lt;A&amp;E&gt; *step-down*");
+    const pictures = [...doc.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(pictures.length).toBeGreaterThanOrEqual(6);
+    for (const p of pictures) expect(p).toMatch(/descr="[^"]{5,}"/);
+  });
+
+  it("gives byte-identical Markdown folders and DOCX files on a second run", async () => {
+    const dir = packCopy();
+    await runCli(["render", "pack.yaml", "-o", "a/paper.md"], { cwd: dir });
+    await runCli(["render", "pack.yaml", "-o", "b/paper.md"], { cwd: dir });
+    expect(tree(join(dir, "b"))).toEqual(tree(join(dir, "a")));
+    await runCli(["render", "pack.yaml", "-o", "a.docx"], { cwd: dir });
+    await runCli(["render", "pack.yaml", "-o", "b.docx"], { cwd: dir });
+    expect(readFileSync(join(dir, "b.docx")).equals(readFileSync(join(dir, "a.docx")))).toBe(true);
+  });
+
+  it("gives the same bytes in another time zone (child process)", async () => {
+    const dir = packCopy();
+    await runCli(["render", "pack.yaml", "-o", "here.docx"], { cwd: dir });
+    await runCli(["render", "pack.yaml", "-o", "here/paper.md"], { cwd: dir });
+    const run = join(repoRoot, "src/cli/run.ts");
+    // The child runs from the pack's folder, so name tsx by its full path.
+    const tsxLoader = pathToFileURL(join(repoRoot, "node_modules/tsx/dist/esm/index.mjs")).href;
+    const script = `const { run } = await import(${JSON.stringify(run)});
+      for (const out of ["there.docx", "there/paper.md"]) {
+        const code = await run(["render", "pack.yaml", "-o", out]);
+        if (code !== 0) process.exit(code);
+      }`;
+    const child = spawnSync(
+      process.execPath,
+      ["--import", tsxLoader, "--input-type=module", "-e", script],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, TZ: "Pacific/Kiritimati", NO_COLOR: "1" },
+      },
+    );
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expect(readFileSync(join(dir, "there.docx")).equals(readFileSync(join(dir, "here.docx")))).toBe(
+      true,
+    );
+    expect(tree(join(dir, "there"))).toEqual(tree(join(dir, "here")));
+  });
+
+  it("writes nothing and exits 1 when the pack has errors", async () => {
+    const dir = packCopy();
+    edit(dir, "spotlights/letters.yaml", /^problem:.*\n/m, "");
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.md", "--summary", "summary.json"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/spotlights\/letters\.yaml:\d+:\d+ +error +schema\.required/);
+    expect(existsSync(join(dir, "paper.md"))).toBe(false);
+    expect(existsSync(join(dir, "paper_files"))).toBe(false);
+    expect(existsSync(join(dir, "summary.json"))).toBe(false);
+  });
+
+  it("prints warnings and renders, but writes nothing under --strict", async () => {
+    const dir = packCopy();
+    edit(
+      dir,
+      "spotlights/letters.yaml",
+      "problem: Letters",
+      "problem: We will implement a new system because letters",
+    );
+    const loose = await runCli(
+      ["render", "pack.yaml", "-o", "paper.docx", "--summary", "summary.json"],
+      { cwd: dir },
+    );
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toMatch(/spotlights\/letters\.yaml:\d+:\d+ +warning +standard\./);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as {
+      spotlights: {
+        id: string;
+        measures: { id: string; chart: string }[];
+        diagnostics: { code: string; file: string }[];
+      }[];
+    };
+    const byId = Object.fromEntries(summary.spotlights.map((s) => [s.id, s]));
+    expect(byId.letters!.measures.map((m) => [m.id, m.chart])).toEqual([["days", "xmr"]]);
+    expect(byId.letters!.diagnostics.length).toBeGreaterThan(0);
+    expect(byId.letters!.diagnostics.every((d) => d.file === "spotlights/letters.yaml")).toBe(true);
+    expect(
+      byId["ulcers-ward4"]!.diagnostics.some((d) => d.file === "spotlights/letters.yaml"),
+    ).toBe(false);
+
+    rmSync(join(dir, "paper.docx"));
+    const strict = await runCli(["render", "pack.yaml", "-o", "paper.docx", "--strict"], {
+      cwd: dir,
+    });
+    expect(strict.code).toBe(1);
+    expect(existsSync(join(dir, "paper.docx"))).toBe(false);
+  });
+
+  it("uses --templates to override a partial", async () => {
+    const dir = packCopy();
+    writeFileSync(join(dir, "ask.md.hbs"), "### What we need\n\n{{md ask.text}}\n");
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.md", "--templates", "."], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "paper.md"), "utf8");
+    expect(md).toContain("### What we need\n\nTake assurance that pressure ulcers have fallen.");
+    expect(md).not.toContain("### Ask of the board");
+  });
+
+  it("exits 2 naming the template file and line for a broken template, writing nothing", async () => {
+    const dir = packCopy();
+    writeFileSync(join(dir, "risks.md.hbs"), "### Risks\n\n{{#each risks}}\n");
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.md", "--templates", "."], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/risks\.md\.hbs:\d+ +error +template\.syntax/);
+    expect(existsSync(join(dir, "paper.md"))).toBe(false);
+  });
+
+  it("refuses to overwrite an input file", async () => {
+    const dir = packCopy();
+    const before = readFileSync(join(dir, "data/measures.csv"));
+    const r = await runCli(["render", "pack.yaml", "-o", "data/measures.csv", "--format", "md"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("output.exists_input");
+    expect(readFileSync(join(dir, "data/measures.csv")).equals(before)).toBe(true);
+  });
+
+  it("refuses an output name with no known format", async () => {
+    const dir = packCopy();
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.pdf"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("output.format");
+  });
+});
