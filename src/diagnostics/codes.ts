@@ -184,6 +184,10 @@ export const codes = {
     hint: "Choose another output path.",
   },
   "output.is_directory": { meaning: "The output path is a folder." },
+  "output.exists": {
+    meaning: "A file to be written already exists.",
+    hint: "Choose an empty folder, or move the existing files away first.",
+  },
   "output.symlink": { meaning: "The output path is a symbolic link." },
   "output.write_failed": { meaning: "The output could not be written (permission or disk full)." },
   "output.format": {

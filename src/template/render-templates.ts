@@ -97,3 +97,25 @@ export async function renderTemplates(
   const sources = await loadTemplates(opts.io, opts.templatesDir);
   return tidyMarkdown(compileTemplates(sources, mainTemplate).render(vm));
 }
+
+/** A built-in template: its file name and the one-line purpose from its opening comment. */
+export interface TemplateInfo {
+  file: string;
+  name: string;
+  purpose: string;
+  source: string;
+}
+
+/** The built-in templates, main template first, each with its purpose. */
+export async function listBuiltinTemplates(io: ReadIo): Promise<TemplateInfo[]> {
+  const dir = builtinTemplatesDir();
+  const all = await readFolder(io, dir, (n) => n);
+  return all
+    .map((t) => ({
+      file: t.file,
+      name: t.name,
+      purpose: /^\{\{!--\s*([\s\S]*?)\s*--\}\}/.exec(t.source)?.[1]?.replace(/\s+/g, " ") ?? "",
+      source: t.source,
+    }))
+    .sort((a, b) => Number(b.name === mainTemplate) - Number(a.name === mainTemplate));
+}
