@@ -139,7 +139,7 @@ export function checkAcronyms(ctx: CheckContext): Diagnostic[] {
         hint:
           laterAt !== undefined
             ? `It is spelled out later (${laterAt.file}:${laterAt.line ?? "?"}); spell it out here instead, on first use.`
-            : `Spell it out on first use, e.g. "Same Day Emergency Care (${acronym})", or add it to standard.glossary.`,
+            : `Spell it out on first use, the words in full followed by "(${acronym})", or add it to standard.glossary.`,
         actual: acronym,
       }),
     );

@@ -30,7 +30,6 @@ export interface CheckContext {
   docs: Doc[];
   spotlights: SpotlightDoc[];
   standard: Config["standard"];
-  spc: Config["spc"];
   configFile: string | undefined;
   configSource: SourceDoc | undefined;
   analyses: PackAnalyses;
@@ -62,7 +61,6 @@ export function checkContext(pack: Pack, analyses: PackAnalyses): CheckContext {
     docs,
     spotlights,
     standard: pack.config.standard,
-    spc: pack.config.spc,
     configFile: pack.configSource?.file,
     configSource: pack.configSource,
     analyses,
