@@ -148,6 +148,7 @@ export function buildProgram(ctx: CliContext, pending: { action?: Action }): Com
     .command("schema")
     .description("print the section schema as JSON Schema (for editor completion)")
     .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--config", "the schema of spotlight.config.yaml instead")
     .addHelpText("after", "\nExample:\n  spotlight schema -o spotlight.schema.json\n")
     .action((opts: Record<string, unknown>) =>
       later(async () =>
