@@ -5,6 +5,7 @@
 import { Buffer } from "node:buffer";
 import { Parser, type CsvError } from "csv-parse";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../schema/validate.js";
 import {
   binaryDiagnostic,
   decodedText,
@@ -15,6 +16,7 @@ import {
 } from "./decode.js";
 import {
   buildRow,
+  cellNames,
   dateColumn,
   type CellName,
   type ReadDataRow,
@@ -38,15 +40,7 @@ export interface DataRead {
   diagnostics: Diagnostic[];
 }
 
-const fields: readonly CellName[] = [
-  "spotlight",
-  "measure",
-  "date",
-  "value",
-  "numerator",
-  "denominator",
-  "note",
-];
+const fields: readonly CellName[] = cellNames;
 
 /** Header names (lower case, without spaces, `_`, `-` and `.`) that mean one of our columns. */
 const aliases: Record<string, CellName> = {
@@ -399,33 +393,8 @@ function emptyFrom(rec: readonly string[], from: number): boolean {
 }
 
 function closestField(name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const f of [...fields, ...Object.keys(aliases)]) {
-    const d = editDistance(name, f);
-    if (d < bestDistance && d < f.length / 2) {
-      bestDistance = d;
-      best = aliases[f] ?? f;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const hit = didYouMean(name, [...fields, ...Object.keys(aliases)]);
+  return hit === undefined ? undefined : (aliases[hit] ?? hit);
 }
 
 /** The parts of csv-parse's internal API we use: its parser core, fed chunk by chunk. */

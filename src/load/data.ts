@@ -8,6 +8,7 @@ import { decodeBytes } from "./decode.js";
 import type { SourceDoc } from "./types.js";
 import {
   buildRow,
+  cellNames,
   dateColumn,
   type CellName,
   type ReadDataRow,
@@ -96,15 +97,7 @@ function isNodeError(e: unknown): e is Error & { code?: string } {
   return e instanceof Error && typeof (e as { code?: unknown }).code === "string";
 }
 
-const rowKeys: readonly CellName[] = [
-  "spotlight",
-  "measure",
-  "date",
-  "value",
-  "numerator",
-  "denominator",
-  "note",
-];
+const rowKeys: readonly CellName[] = cellNames;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -132,7 +132,20 @@ export function streamDecoder(
     return { stop: "restart" };
   };
 
-  const push = (chunk: Uint8Array, last: boolean): Decoded | DecodeStop => {
+  let head: Uint8Array | undefined; // first bytes, held until there are enough to sniff
+
+  const push = (input: Uint8Array, last: boolean): Decoded | DecodeStop => {
+    let chunk = input;
+    if (first && head !== undefined) {
+      chunk = new Uint8Array(head.length + input.length);
+      chunk.set(head);
+      chunk.set(input, head.length);
+      head = undefined;
+    }
+    if (first && chunk.length < 4 && !last) {
+      head = chunk;
+      return "";
+    }
     let body = chunk;
     if (first && (chunk.length > 0 || last)) {
       first = false;
@@ -166,7 +179,7 @@ export function streamDecoder(
   return {
     encoding: () => encoding,
     push: (chunk) => push(chunk, false),
-    end: () => (first ? "" : push(new Uint8Array(0), true)),
+    end: () => (first && head === undefined ? "" : push(new Uint8Array(0), true)),
   };
 }
 

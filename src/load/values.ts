@@ -236,21 +236,9 @@ const dayMonYearRe = /^(\d{1,2})[ \-/]([A-Za-z]{3,9})\.?[ \-/](\d{2}|\d{4})$/;
 const quarterRe = /^(?:(\d{4})[ -]?Q([1-4])|Q([1-4])[ -]?(\d{4}))$/i;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const monthLabel = [
-  "",
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** English month name, for messages only. */
+const monthLabel = (m: number): string =>
+  new Date(Date.UTC(2000, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
 
 interface ParsedDate {
   kind: DateKind;
@@ -395,7 +383,7 @@ function impossible(t: string, y: number, m: number, d: number): ValueProblem {
       ? `there is no month ${m}`
       : d < 1
         ? `there is no day ${d}`
-        : `${monthLabel[m]} ${y} has ${daysIn(y, m)} days`;
+        : `${monthLabel(m)} ${y} has ${daysIn(y, m)} days`;
   return {
     code: "data.impossible_date",
     severity: "error",
@@ -421,8 +409,18 @@ export interface ReadDataRow extends DataRow {
   spotlightLine?: number;
 }
 
-export type CellName =
-  "spotlight" | "measure" | "date" | "value" | "numerator" | "denominator" | "note";
+/** Our column names: the CSV columns after aliases and renames, and the YAML row keys. */
+export const cellNames = [
+  "spotlight",
+  "measure",
+  "date",
+  "value",
+  "numerator",
+  "denominator",
+  "note",
+] as const;
+
+export type CellName = (typeof cellNames)[number];
 
 /** A cell as given: CSV gives strings, YAML gives strings, numbers, null or anything else. */
 export type Cell = unknown;
