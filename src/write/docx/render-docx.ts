@@ -2,7 +2,7 @@
 // the house style (or a trust's reference DOCX styles), packs it and then makes the package
 // byte-for-byte deterministic (fixed dates, ids and zip entry times). The DOCX writer's entry.
 import type { Definition, Image, ImageReference, Node, Root } from "mdast";
-import { Document, Packer, type FileChild, type IPropertiesOptions } from "docx";
+import { Document, Packer, Paragraph, type FileChild, type IPropertiesOptions } from "docx";
 import {
   diagnostic,
   FatalError,
@@ -173,6 +173,8 @@ export async function renderDocxFromMarkdown(
   await loadImages(ctx, found.images, opts.loadImage);
 
   const children: FileChild[] = root.children.flatMap((node) => block(ctx, node));
+  // Word wants at least one paragraph in the body.
+  if (children.length === 0) children.push(new Paragraph({ children: [] }));
   const header = pageHeader(ctx, opts.header, opts.logo);
   const footer = pageFooter(ctx, opts.footer);
 

@@ -1,0 +1,74 @@
+// Edge cases of the DOCX writer and the convert command's helpers: an SVG without its PNG
+// fallback, a logo that is not an image, an empty document, SOURCE_DATE_EPOCH and the header
+// template.
+import { describe, expect, it } from "vitest";
+import { documentDate, fillHeader } from "../../src/cli/commands/convert.js";
+import { FatalError } from "../../src/diagnostics/diagnostic.js";
+import { summariseDocx, unzipDocx } from "./docx-summary.js";
+import { loadFixtureImage, renderMarkdown } from "./sample.js";
+
+describe("DOCX writer edges", () => {
+  it("embeds an SVG without a PNG beside it, with a warning and a stand-in fallback", async () => {
+    const { docx, diagnostics } = await renderMarkdown(
+      "Text\n\n![Falls chart](chart-falls.svg)\n",
+      {
+        loadImage: async (p) => (p.endsWith(".png") ? undefined : loadFixtureImage(p)),
+      },
+    );
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
+      ["markdown.image_missing", "warning", 3, 1],
+    ]);
+    expect(diagnostics[0]?.message).toContain("chart-falls.png");
+    const summary = summariseDocx(docx);
+    expect(summary.images.map((i) => [i.name, i.svg, i.cm])).toEqual([
+      ["chart-falls.svg", true, "15.9x8.9"],
+    ]);
+    expect(summary.parts.filter((p) => p.startsWith("word/media/"))).toEqual([
+      "word/media/image1.png",
+      "word/media/image1.svg",
+    ]);
+  });
+
+  it("warns about a logo that is not a PNG or JPEG and leaves it out", async () => {
+    const { docx, diagnostics } = await renderMarkdown("# Title\n", {
+      logo: new TextEncoder().encode("<svg></svg>"),
+    });
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["markdown.unsupported", "warning"],
+    ]);
+    expect(summariseDocx(docx).images).toEqual([]);
+  });
+
+  it("writes an empty document with one empty paragraph", async () => {
+    const { docx, diagnostics } = await renderMarkdown("");
+    expect(diagnostics).toEqual([]);
+    expect(summariseDocx(docx).paragraphs).toEqual(["Normal"]);
+    expect(Object.keys(unzipDocx(docx))).toContain("word/document.xml");
+  });
+
+  it("rejects a date that is not YYYY-MM-DD (a caller bug)", async () => {
+    await expect(
+      renderMarkdown("x", {
+        properties: { title: "t", date: "4 July 2024" },
+      }),
+    ).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe("convert helpers", () => {
+  it("takes the document date from SOURCE_DATE_EPOCH, else a fixed date", () => {
+    expect(documentDate({})).toBe("1980-01-01");
+    expect(documentDate({ SOURCE_DATE_EPOCH: "1720051200" })).toBe("2024-07-04");
+    expect(documentDate({ SOURCE_DATE_EPOCH: "0" })).toBe("1980-01-01");
+    expect(() => documentDate({ SOURCE_DATE_EPOCH: "yesterday" })).toThrow(FatalError);
+  });
+
+  it("fills {title} and {date} and drops what convert cannot know", () => {
+    expect(fillHeader("{organisation} — {title}", { title: "Spotlights" })).toBe("Spotlights");
+    expect(fillHeader("{title} — {date}", { title: "T", date: "2024-07-04" })).toBe(
+      "T — 2024-07-04",
+    );
+    expect(fillHeader("{organisation} — {meeting}", { title: "T" })).toBe("");
+    expect(fillHeader("{title} | {meeting} | {date}", { title: "T", date: "D" })).toBe("T | D");
+  });
+});
