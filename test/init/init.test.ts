@@ -136,6 +136,34 @@ describe("spotlight init", () => {
     expect([...snapshot(join(tmp, "demo")).keys()]).toEqual(["spotlights"]);
   });
 
+  it("writes a pack that validate --strict accepts with no diagnostics at all", async () => {
+    expect((await runCli(["init", "demo"], { cwd: tmp })).code).toBe(0);
+    const strict = await runCli(["validate", "demo/pack.yaml", "--strict"], { cwd: tmp });
+    expect(strict.stderr).toContain("0 errors, 0 warnings");
+    expect(strict.code).toBe(0);
+    const json = await runCli(["validate", "demo/pack.yaml", "--format", "json"], { cwd: tmp });
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    // Each spotlight file can also be checked on its own, as a project lead would.
+    for (const f of ["falls", "sepsis", "discharges", "theatres"]) {
+      const one = await runCli(
+        [
+          "validate",
+          `demo/spotlights/${f}.yaml`,
+          "--allow-outside",
+          "--strict",
+          "--format",
+          "json",
+        ],
+        { cwd: tmp },
+      );
+      expect({ f, out: JSON.parse(one.stdout) as unknown, code: one.code }).toEqual({
+        f,
+        out: [],
+        code: 0,
+      });
+    }
+  });
+
   it("lists exactly the shipped example files", async () => {
     expect((await scaffoldFiles()).map((f) => f.name).sort()).toEqual(expectedFiles);
   });
