@@ -17,7 +17,7 @@ import { displayPath, loadConfig } from "../../load/config.js";
 import { readDataFile } from "../../load/data.js";
 import type { DataRow } from "../../load/types.js";
 import type { Frequency, Improvement } from "../../schema/spotlight-schema.js";
-import { writeFileAtomic } from "../../write/safe-write.js";
+import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 import { formatAnalysesText } from "./analyse-text.js";
@@ -249,7 +249,9 @@ async function writeCharts(
 ): Promise<void> {
   const { renderChartSvg } = await import("../../charts/spc-svg.js");
   const { svgToPng } = await import("../../charts/raster.js");
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+    throw writeFailure(e, dir);
+  });
   for (const { analysis: a, frequency } of analyses) {
     const svg = renderChartSvg(a, {
       title: a.id,

@@ -13,7 +13,7 @@ import { checkInside } from "../../load/contain.js";
 import { configDir, displayPath, loadConfig } from "../../load/config.js";
 import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
 import { markdownTitle } from "../../write/markdown-ast.js";
-import { writeFileAtomic } from "../../write/safe-write.js";
+import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 
@@ -196,8 +196,7 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     try {
       await writeFileAtomic(outAbs, result.docx);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      throw fatal("output.write_failed", `cannot write ${outDisplay}: ${message}`, outDisplay);
+      throw writeFailure(e, outDisplay);
     }
     if (ctx.stderr.isTTY && !opts.quiet) ctx.stderr.write(`wrote ${outDisplay}\n`);
     return 0;

@@ -18,7 +18,7 @@ import { loadPack } from "../../load/pack.js";
 import type { Pack } from "../../load/types.js";
 import { assetsDirFor } from "../../write/markdown.js";
 import { paperDate, renderPaperDocx, renderPaperMarkdown } from "../../write/paper.js";
-import { writeFileAtomic } from "../../write/safe-write.js";
+import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import { replaceDirAtomic } from "../../write/safe-write-dir.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
@@ -86,9 +86,7 @@ async function write(ctx: CliContext, target: string, fn: () => Promise<void>): 
   try {
     await fn();
   } catch (e) {
-    const shown = displayPath(ctx.cwd, target);
-    const message = e instanceof Error ? e.message : String(e);
-    throw fatal("output.write_failed", `cannot write ${shown}: ${message}`, shown);
+    throw writeFailure(e, displayPath(ctx.cwd, target));
   }
 }
 
@@ -194,11 +192,14 @@ export function renderCommand(file: string, opts: RenderOptions) {
       cwd: ctx.cwd,
       assetsDir,
       date: date ?? paperDate(pack),
+      ...(opts.allowOutside ? { allowOutside: true } : {}),
       ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
     };
     let writeOutput: () => Promise<void>;
+    let late: Diagnostic[];
     if (format === "md") {
       const out = await renderPaperMarkdown(pack, analyses, paperOpts);
+      late = out.diagnostics;
       const prefix = `${assetsDir}/`;
       const inFolder = new Map(
         [...out.files].map(([rel, data]) => [
@@ -212,15 +213,14 @@ export function renderCommand(file: string, opts: RenderOptions) {
       };
     } else {
       const out = await renderPaperDocx(pack, analyses, paperOpts);
-      diagnostics.push(...out.diagnostics);
-      if (hasErrors(out.diagnostics, opts.strict)) {
-        ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
-        ctx.stderr.write(
-          "nothing written: the DOCX writer found errors in the rendered Markdown\n",
-        );
-        return 1;
-      }
+      late = out.diagnostics;
       writeOutput = () => write(ctx, outAbs, () => writeFileAtomic(outAbs, out.docx));
+    }
+    diagnostics.push(...late);
+    if (hasErrors(late, opts.strict)) {
+      ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+      ctx.stderr.write(`nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`);
+      return 1;
     }
 
     // Warnings (and notes) are printed; they do not stop the paper.

@@ -1,10 +1,9 @@
 // `spotlight schema [-o file] [--config]`: the section schema as JSON Schema (draft 2020-12),
 // printed on stdout or written atomically to a file; --config gives the config file's schema.
 import { resolve } from "node:path";
-import { FatalError, diagnostic } from "../../diagnostics/diagnostic.js";
 import { displayPath } from "../../load/config.js";
 import { exportConfigJsonSchema, exportJsonSchema, schemaText } from "../../schema/json-schema.js";
-import { writeFileAtomic } from "../../write/safe-write.js";
+import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
 
 export interface SchemaOptions {
@@ -25,15 +24,7 @@ export function schemaCommand(opts: SchemaOptions) {
     try {
       await writeFileAtomic(abs, text);
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new FatalError(
-        diagnostic({
-          code: code === "EISDIR" ? "output.is_directory" : "output.write_failed",
-          message: `cannot write ${shown}: ${(e as Error).message}`,
-          file: shown,
-        }),
-        { cause: e },
-      );
+      throw writeFailure(e, shown);
     }
     if (!opts.quiet) ctx.stderr.write(`wrote ${shown}\n`);
     return 0;
