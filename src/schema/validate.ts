@@ -343,6 +343,6 @@ export function didYouMean(input: string, candidates: readonly string[]): string
     }
   }
   if (best === undefined || best === input) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(x.length, 3) / 3));
+  const limit = Math.max(1, Math.floor(Math.max(x.length, norm(best).length) / 3));
   return bestDistance <= limit ? best : undefined;
 }
