@@ -130,8 +130,20 @@ export interface SpotlightView {
   data_quality: string | null;
   /** Only present when `consent_recorded: true`; otherwise null. */
   patient_story: { summary: string } | null;
-  /** The spotlight's own images (paths as written, relative to the spotlight file). */
-  images: { path: string; alt: string; caption: string | null; decorative: boolean }[];
+  /** The spotlight's own images, copied beside the paper. */
+  images: ImageView[];
+}
+
+/** One of a spotlight's own images (a photo, a driver diagram). */
+export interface ImageView {
+  /** The path as written in the spotlight, relative to the spotlight file. */
+  path: string;
+  /** The copy beside the paper, e.g. "paper_files/falls-ward7-image-1.png". */
+  file: string;
+  /** Alt text ("" for a decorative image). */
+  alt: string;
+  caption: string | null;
+  decorative: boolean;
 }
 
 /** The aim, with its numbers formatted in the unit of its measure. */
@@ -237,6 +249,10 @@ export interface ViewModelOptions {
 
 const person = (p: { name: string; role: string } | undefined): PersonText | null =>
   p ? `${p.name}, ${p.role}` : null;
+
+/** `photos/Ward 7.JPG` → `.jpg`; files with no extension keep none. */
+const imageExtension = (path: string) =>
+  (/\.[A-Za-z0-9]{1,5}$/.exec(path)?.[0] ?? "").toLowerCase();
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
@@ -506,9 +522,10 @@ function spotlightView(
       s.patient_story && s.patient_story.consent_recorded === true
         ? { summary: s.patient_story.summary }
         : null,
-    images: (s.images ?? []).map((i) => ({
+    images: (s.images ?? []).map((i, n) => ({
       path: i.path,
-      alt: i.alt ?? "",
+      file: `${assets.dir}/${assets.names(s.id, `image-${n + 1}`)}${imageExtension(i.path)}`,
+      alt: i.decorative ? "" : (i.alt ?? ""),
       caption: orNull(i.caption),
       decorative: i.decorative ?? false,
     })),

@@ -107,6 +107,11 @@ export const valueHelpers: Record<string, Helper> = {
     const c = args("chart", raw).values[0] as ChartLike | null;
     return c ? image(c.alt, c.svg_file) : "";
   },
+  /** `{{image file alt}}` → an image with escaped alt text (empty alt for a decorative image). */
+  image: (...raw) => {
+    const [file, alt] = args("image", raw).values;
+    return image(text(alt), text(file));
+  },
   /** `{{join list}}` → "a, b, c"; `{{join list "; "}}` uses another separator. Each item is escaped. */
   join: (...raw) => {
     const [list, sep] = args("join", raw).values;

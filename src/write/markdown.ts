@@ -1,12 +1,15 @@
 // The Markdown output: the paper's Markdown (view model → templates) plus the image files it
 // names — one SVG and PNG per chart and per icon used — keyed by their relative paths. Built
 // in memory once, so the same charts serve the `.md` folder and the DOCX. Deterministic.
+import { dirname, resolve } from "node:path";
 import type { PackAnalyses } from "../analysis/analyse-pack.js";
 import type { Variation } from "../analysis/types.js";
 import { assuranceIconSvg, variationIconSvg, type AssuranceValue } from "../charts/icons.js";
 import { svgToPng } from "../charts/raster.js";
 import { renderChartSvg, type ChartMeta } from "../charts/spc-svg.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
+import { checkInside } from "../load/contain.js";
 import type { Pack } from "../load/types.js";
 import { buildViewModel, type ViewModel } from "../model/view-model.js";
 import { renderTemplates } from "../template/render-templates.js";
@@ -22,6 +25,8 @@ export interface MarkdownOutput {
   markdown: string;
   /** Relative path (as written in the Markdown, e.g. "paper_files/x.svg") → bytes. */
   files: Map<string, Uint8Array>;
+  /** Problems with the spotlights' own images (missing file, no alt text, outside the pack). */
+  diagnostics: Diagnostic[];
 }
 
 export interface MarkdownOutputOptions {
@@ -30,6 +35,10 @@ export interface MarkdownOutputOptions {
   assetsDir: string;
   /** Folder of templates that override the built-ins. */
   templatesDir?: string;
+  /** Working directory the pack was loaded from (spotlight file names are relative to it). */
+  cwd?: string;
+  /** Allow spotlight images outside the pack's folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -83,6 +92,60 @@ export function buildImageFiles(
 }
 
 /**
+ * Reads the spotlights' own images (paths relative to each spotlight file) into `files` under
+ * the names the view model gave them. Missing files, missing alt text and files outside the
+ * pack are error diagnostics at the image's place in the YAML.
+ */
+async function copySpotlightImages(
+  pack: Pack,
+  vm: ViewModel,
+  opts: MarkdownOutputOptions,
+  files: Map<string, Uint8Array>,
+): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  const cwd = opts.cwd ?? ".";
+  for (const [i, l] of pack.spotlights.entries()) {
+    const views = vm.spotlights[i]!.images;
+    for (const [n, img] of (l.spotlight.images ?? []).entries()) {
+      const path = [...l.basePath, "images", n];
+      const pos = l.source.locate([...path, "path"]);
+      const at = { file: l.source.file, path, ...(pos ?? {}) };
+      if (!img.decorative && !img.alt?.trim()) {
+        found.push(
+          diagnostic({
+            ...at,
+            code: "markdown.image_alt",
+            message: `image ${img.path} has no alt text`,
+            hint: "Describe the image in alt:, or mark it decorative: true.",
+          }),
+        );
+      }
+      const abs = resolve(cwd, dirname(l.source.file), img.path);
+      const outside = await checkInside(pack.dir, abs, opts.io, opts.allowOutside ?? false, {
+        ...at,
+        display: img.path,
+      });
+      if (outside) {
+        found.push(outside);
+        continue;
+      }
+      try {
+        files.set(views[n]!.file, await opts.io.readFile(abs));
+      } catch {
+        found.push(
+          diagnostic({
+            ...at,
+            code: "markdown.image_missing",
+            message: `image ${img.path} cannot be read`,
+          }),
+        );
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Renders a loaded, analysed pack to Markdown and its image files. Template problems throw
  * FatalError; the pack's own diagnostics are the caller's business.
  */
@@ -97,7 +160,9 @@ export async function renderMarkdownOutput(
     io: opts.io,
     ...(templatesDir !== undefined ? { templatesDir } : {}),
   });
-  return { vm, markdown, files: buildImageFiles(vm, pack, analyses) };
+  const files = buildImageFiles(vm, pack, analyses);
+  const diagnostics = await copySpotlightImages(pack, vm, opts, files);
+  return { vm, markdown, files, diagnostics };
 }
 
 /** `out/paper.md` → `paper_files`: the assets folder is named after the output file. */

@@ -17,6 +17,8 @@ export interface PaperOptions {
   templatesDir?: string;
   /** Folder for images, relative to the Markdown file (default "paper_files"). */
   assetsDir?: string;
+  /** Allow spotlight images outside the pack's folder. */
+  allowOutside?: boolean;
   /** Document date YYYY-MM-DD for DOCX properties and zip times (default: {@link paperDate}). */
   date?: string;
 }
@@ -62,6 +64,8 @@ export async function renderPaperMarkdown(
   return renderMarkdownOutput(pack, analyses, {
     io: opts.io,
     assetsDir: opts.assetsDir ?? "paper_files",
+    cwd,
+    ...(opts.allowOutside ? { allowOutside: true } : {}),
     ...(templatesDir !== undefined ? { templatesDir } : {}),
   });
 }
@@ -83,7 +87,7 @@ async function readStyleFile(
 
 export interface PaperDocx extends MarkdownOutput {
   docx: Uint8Array;
-  /** Problems the DOCX writer found in the Markdown (e.g. raw HTML from an edited template). */
+  /** The spotlights' image problems, then what the DOCX writer found in the Markdown. */
   diagnostics: Diagnostic[];
 }
 
@@ -133,5 +137,5 @@ export async function renderPaperDocx(
     ...(style.header ? { header: fillPlaceholders(style.header, values) } : {}),
     ...(style.footer ? { footer: fillPlaceholders(style.footer, values) } : {}),
   });
-  return { ...out, docx: result.docx, diagnostics: result.diagnostics };
+  return { ...out, docx: result.docx, diagnostics: [...out.diagnostics, ...result.diagnostics] };
 }

@@ -237,4 +237,36 @@ describe("spotlight render", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("output.format");
   });
+
+  it("copies a spotlight's own images beside the paper, and stops on a missing one", async () => {
+    const dir = packCopy();
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=",
+      "base64",
+    );
+    writeFileSync(join(dir, "spotlights/board.PNG"), png);
+    const yaml = join(dir, "spotlights/ulcers.yaml");
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, "utf8") +
+        "images:\n  - path: board.PNG\n    alt: The team's safety cross board\n    caption: The safety cross on Ward 4\n",
+    );
+    const ok = await runCli(["render", "pack.yaml", "-o", "paper.md"], { cwd: dir });
+    expect(ok.code).toBe(0);
+    const md = readFileSync(join(dir, "paper.md"), "utf8");
+    expect(md).toContain(
+      "![The team's safety cross board](paper_files/ulcers-ward4-image-1.png)\n\n*The safety cross on Ward 4*",
+    );
+    expect(readFileSync(join(dir, "paper_files/ulcers-ward4-image-1.png")).equals(png)).toBe(true);
+
+    rmSync(join(dir, "paper.md"));
+    rmSync(join(dir, "paper_files"), { recursive: true });
+    writeFileSync(yaml, readFileSync(yaml, "utf8") + "  - path: missing.png\n");
+    const bad = await runCli(["render", "pack.yaml", "-o", "paper.md"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/spotlights\/ulcers\.yaml:\d+:\d+ +error +markdown\.image_alt/);
+    expect(bad.stderr).toMatch(/spotlights\/ulcers\.yaml:\d+:\d+ +error +markdown\.image_missing/);
+    expect(existsSync(join(dir, "paper.md"))).toBe(false);
+    expect(existsSync(join(dir, "paper_files"))).toBe(false);
+  });
 });

@@ -85,6 +85,7 @@ describe("default templates", () => {
       "words",
       "icon",
       "chart",
+      "image",
       "join",
     ]);
     const raw: string[] = [];

@@ -219,7 +219,9 @@ export function renderCommand(file: string, opts: RenderOptions) {
     diagnostics.push(...late);
     if (hasErrors(late, opts.strict)) {
       ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
-      ctx.stderr.write(`nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`);
+      ctx.stderr.write(
+        `nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`,
+      );
       return 1;
     }
 
