@@ -39,8 +39,14 @@ export const defaultGlossary: readonly string[] = [
   "PM",
 ];
 
-const acronymPattern = /(?<![\p{L}\p{N}&])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![\p{L}\p{N}&])/gu;
-const notProse = /https?:\/\/\S+|\]\([^)]*\)|`[^`\n]*`|\S+@\S+/g;
+/** Runs of letters, digits and `&`; each is tested whole, so no pattern can backtrack badly. */
+const wordRun = /[\p{L}\p{N}&]+/gu;
+const acronymWord = /^([A-Z][A-Z0-9&]*[A-Z0-9])s?$/;
+/** Link targets and code spans, blanked before scanning; URLs and e-mail addresses go by token. */
+const notProse = /\]\([^)\n]{0,2000}\)|`[^`\n]*`/g;
+const notProseToken = (token: string) => token.includes("@") || /^[<(]?https?:\/\//.test(token);
+/** How far either side of an acronym its spelling out is looked for. */
+const reach = 200;
 const stopWords = new Set([
   "of",
   "and",
@@ -80,14 +86,14 @@ const splitWords = (s: string) => s.split(/[\s\-–—/]+/).filter((w) => w !== 
 export function spelledOut(text: string, start: number, end: number, acronym: string): boolean {
   const want = letters(acronym);
   const before = /\(\s*$/.exec(text.slice(Math.max(0, start - 3), start));
-  if (before !== null && /^\s*\)/.test(text.slice(end))) {
-    const words = splitWords(text.slice(0, start).replace(/\(\s*$/, "")).slice(
-      -(2 * want.length + 4),
-    );
+  const following = text.slice(end, end + reach);
+  if (before !== null && /^\s*\)/.test(following)) {
+    const preceding = text.slice(Math.max(0, start - reach), start).replace(/\(\s*$/, "");
+    const words = splitWords(preceding).slice(-(2 * want.length + 4));
     for (let k = words.length - 1; k >= 0; k--)
       if (initialsMatch(want, words.slice(k))) return true;
   }
-  const after = /^\s*\(([^)]*)\)/.exec(text.slice(end));
+  const after = /^\s*\(([^)]*)\)/.exec(following);
   if (after !== null) {
     const phrase = after[1]!.split(/[,;:]/)[0]!;
     if (initialsMatch(want, splitWords(phrase))) return true;
@@ -113,9 +119,12 @@ export function checkAcronyms(ctx: CheckContext): Diagnostic[] {
   const uses = new Map<string, Use[]>();
   for (const doc of ctx.docs) {
     for (const { path, text } of textValues(doc)) {
-      const prose = text.replace(notProse, (m) => " ".repeat(m.length));
-      for (const m of prose.matchAll(acronymPattern)) {
-        const acronym = m[1]!;
+      const prose = text
+        .replace(notProse, (m) => " ".repeat(m.length))
+        .replace(/\S+/g, (t) => (notProseToken(t) ? " ".repeat(t.length) : t));
+      for (const m of prose.matchAll(wordRun)) {
+        const acronym = acronymWord.exec(m[0])?.[1];
+        if (acronym === undefined) continue;
         if ((acronym.match(/[A-Z]/g) ?? []).length < 2 || glossary.has(acronym)) continue;
         const end = m.index + m[0].length;
         const list = uses.get(acronym) ?? [];

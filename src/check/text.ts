@@ -19,7 +19,14 @@ function blank(text: string, re: RegExp, keep?: number): string {
   });
 }
 
-const edgeMarkup = /^[*_~`|]+|[*_~`|]+$/g;
+const markupChars = new Set(["*", "_", "~", "`", "|"]);
+
+/** Trims characters of `set` from both ends of token[from, to) by scanning (no regex backtracking). */
+function trimSpan(token: string, set: ReadonlySet<string>, from = 0, to = token.length): Span {
+  while (from < to && set.has(token[from]!)) from++;
+  while (to > from && set.has(token[to - 1]!)) to--;
+  return { start: from, end: to };
+}
 
 /**
  * The words of a text as Word counts them: runs of characters between whitespace. A hyphenated
@@ -28,16 +35,15 @@ const edgeMarkup = /^[*_~`|]+|[*_~`|]+$/g;
  * list bullets and numbers, `#` headings, `>` quotes, link targets `](…)` and whole images.
  */
 export function wordSpans(text: string): Span[] {
-  let masked = blank(text, /!\[[^\]\n]*\]\([^)\n]*\)/g);
-  masked = blank(masked, /\[([^\]\n]*)\]\([^)\n]*\)/g, 1);
+  // Bounded repeats keep a pathological line ("[[[[…") linear rather than quadratic.
+  let masked = blank(text, /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g);
+  masked = blank(masked, /\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, 1);
   masked = blank(masked, /^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)/gm);
   const spans: Span[] = [];
   for (const m of masked.matchAll(/\S+/g)) {
-    const token = m[0];
-    const lead = /^[*_~`|]*/.exec(token)![0].length;
-    const core = token.replace(edgeMarkup, "");
-    if (core === "") continue;
-    spans.push({ start: m.index + lead, end: m.index + lead + core.length });
+    const core = trimSpan(m[0], markupChars);
+    if (core.start === core.end) continue;
+    spans.push({ start: m.index + core.start, end: m.index + core.end });
   }
   return spans;
 }
@@ -61,6 +67,15 @@ const abbreviations = new Set([
   "cf.",
 ]);
 
+const closers = new Set(['"', "'", "”", "’", ")", "]"]);
+/** True when a word ends a sentence: `.`, `!` or `?`, before any closing quotes or brackets. */
+function endsSentence(word: string): boolean {
+  let end = word.length;
+  while (end > 0 && closers.has(word[end - 1]!)) end--;
+  const last = word[end - 1];
+  return (last === "." || last === "!" || last === "?") && !abbreviations.has(word.toLowerCase());
+}
+
 /** A break between two words that ends a sentence even without a full stop. */
 const blockBreak = /\n[ \t]*\n|\n[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]/;
 
@@ -80,9 +95,7 @@ export function sentences(text: string): Sentence[] {
     const word = text.slice(span.start, span.end);
     const next = spans[i + 1];
     const ends =
-      next === undefined ||
-      (/[.!?]["'”’)\]]*$/.test(word) && !abbreviations.has(word.toLowerCase())) ||
-      blockBreak.test(text.slice(span.end, next.start));
+      next === undefined || endsSentence(word) || blockBreak.test(text.slice(span.end, next.start));
     if (ends) {
       out.push({ start: spans[first]!.start, end: span.end, words: i - first + 1 });
       first = i + 1;
