@@ -51,15 +51,14 @@ console.log(
     `${count(diagnostics, "info")} notes`,
 );
 
+// summary.json: { pack, diagnostics (pack-level), spotlights: [{ id, title, diagnostics,
+// measures: [{ id, chart, variation, assurance, trial_limits, narrative, points, ... }] }] }
 const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"));
-const spotlights = Array.isArray(summary.spotlights)
-  ? summary.spotlights
-  : Object.entries(summary.spotlights ?? {}).map(([id, s]) => ({ id, ...s }));
-for (const s of spotlights) {
-  const own = s.diagnostics ?? [];
-  console.log(`\n${s.id}: ${s.title ?? ""}`.trimEnd());
-  console.log(`  warnings: ${count(own, "warning")}`);
-  for (const m of s.measures ?? []) {
+console.log(`Paper: ${count(summary.diagnostics, "warning")} warnings outside the spotlights`);
+for (const s of summary.spotlights) {
+  console.log(`\n${s.id}: ${s.title}`);
+  console.log(`  warnings: ${count(s.diagnostics, "warning")}`);
+  for (const m of s.measures) {
     const assurance = m.assurance ?? "no target";
     const trial = m.trial_limits ? " (trial limits)" : "";
     console.log(`  ${m.id.padEnd(28)} ${String(m.variation).padEnd(18)} ${assurance}${trial}`);
