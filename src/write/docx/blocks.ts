@@ -14,6 +14,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
   type FileChild,
   type IParagraphOptions,
@@ -110,9 +111,42 @@ const alignments = {
   center: AlignmentType.CENTER,
 } as const;
 
+/** Characters an inline image counts as when sharing out column widths. */
+const imageChars = 8;
+
+/**
+ * Column widths in twips that add up to the text width: each column's share follows its longest
+ * cell (in characters, images counted as a few), kept between 4 and 40 characters so that
+ * neither a short nor a very long column takes over.
+ */
+export function columnWidths(node: MdTable, columns: number): number[] {
+  const weights = Array.from({ length: columns }, (_, c) => {
+    const longest = Math.max(
+      0,
+      ...node.children.map((row) => {
+        const cell = row.children[c];
+        if (!cell) return 0;
+        const isImage = (n: Node) => n.type === "image" || n.type === "imageReference";
+        const text = cell.children
+          .filter((n) => !isImage(n))
+          .map(plainText)
+          .join("");
+        const images = cell.children.filter(isImage).length;
+        return text.replace(/\s+/g, " ").trim().length + images * imageChars;
+      }),
+    );
+    return Math.min(40, Math.max(4, longest));
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((textWidthTwips * w) / total));
+  const rest = textWidthTwips - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
+  return widths;
+}
+
 function table(ctx: RenderContext, node: MdTable): FileChild[] {
   const columns = Math.max(node.align?.length ?? 0, ...node.children.map((r) => r.children.length));
-  const columnWidth = Math.floor(textWidthTwips / Math.max(1, columns));
+  const widths = columnWidths(node, columns);
   const headerFill = hex(ctx.style.colours.table_header);
   const border = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" };
   const rows = node.children.map((row, r) => {
@@ -126,7 +160,8 @@ function table(ctx: RenderContext, node: MdTable): FileChild[] {
           )
         : [];
       return new TableCell({
-        width: { size: columnWidth, type: WidthType.DXA },
+        width: { size: widths[c] as number, type: WidthType.DXA },
+        verticalAlign: VerticalAlignTable.CENTER,
         ...(header
           ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: headerFill } }
           : {}),
@@ -152,7 +187,7 @@ function table(ctx: RenderContext, node: MdTable): FileChild[] {
     new Table({
       rows,
       width: { size: "100%", type: WidthType.PERCENTAGE },
-      columnWidths: Array.from({ length: columns }, () => columnWidth),
+      columnWidths: widths,
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
       borders: {
         top: border,
