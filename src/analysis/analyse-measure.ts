@@ -86,7 +86,13 @@ function linesFor(
 
 export function analyseMeasure(input: AnalyseMeasureInput): MeasureAnalysis {
   const { id, chart, options } = input;
-  const sorted = [...input.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let ordered = true;
+  for (let i = 1; i < input.points.length && ordered; i++) {
+    ordered = input.points[i - 1]!.date <= input.points[i]!.date;
+  }
+  const sorted = ordered
+    ? input.points
+    : [...input.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const k = options.multiplier;
   const ratio = chart === "p" || chart === "u";
   const numer: (number | null)[] = [];
@@ -100,61 +106,64 @@ export function analyseMeasure(input: AnalyseMeasureInput): MeasureAnalysis {
       numer.push(ok ? a : null);
       denom.push(ok ? b : null);
       raw.push(ok ? a / b : null);
-    } else {
-      numer.push(null);
-      denom.push(null);
-      raw.push(num(p.value));
-    }
+    } else raw.push(num(p.value));
   }
-  const scale = (x: number | null) => (x === null || k === 1 ? x : x * k);
+  const scaleAll = (a: (number | null)[]) => (k === 1 ? a : a.map((x) => (x === null ? x : x * k)));
   const dates = sorted.map((p) => p.date);
   const starts = segmentStarts(dates, options.rebase);
   const points: AnalysedPoint[] = [];
   const segments: Segment[] = [];
   starts.forEach((start, index) => {
     const end = index + 1 < starts.length ? starts[index + 1]! : sorted.length;
-    const seg = (a: (number | null)[]) => a.slice(start, end);
+    const whole = starts.length === 1;
+    const seg = (a: (number | null)[]) => (whole ? a : a.slice(start, end));
+    const yRaw = seg(raw);
     const lines = linesFor(
       chart,
-      seg(raw),
-      seg(numer),
-      seg(denom),
+      yRaw,
+      ratio ? seg(numer) : numer,
+      ratio ? seg(denom) : denom,
       options.baseline_points,
       options.screen_outliers,
     );
-    const y = seg(raw).map(scale);
+    const y = scaleAll(yRaw);
     const scaled = {
       y,
-      centre: lines.centre.map(scale),
-      lower: lines.lower.map(scale),
-      upper: lines.upper.map(scale),
-      nearLower: lines.nearLower.map(scale),
-      nearUpper: lines.nearUpper.map(scale),
+      centre: scaleAll(lines.centre),
+      lower: scaleAll(lines.lower),
+      upper: scaleAll(lines.upper),
+      nearLower: scaleAll(lines.nearLower),
+      nearUpper: scaleAll(lines.nearUpper),
     };
     const rules = applyRules(scaled, options.improvement);
     for (let i = 0; i < y.length; i++) {
       const src = sorted[start + i]!;
-      const point: AnalysedPoint = {
-        date: src.date,
-        value: y[i]!,
-        segment: index,
-        centre: scaled.centre[i]!,
-        lower: scaled.lower[i]!,
-        upper: scaled.upper[i]!,
-        rule: rules[i]!.rule,
-        point_type: rules[i]!.point_type,
-      };
-      if (src.numerator !== undefined || src.denominator !== undefined) {
-        // Keep the contract's field order: date, value, numerator, denominator, segment, ...
-        const { date, value, ...rest } = point;
-        points.push({
-          date,
-          value,
-          numerator: num(src.numerator),
-          denominator: num(src.denominator),
-          ...rest,
-        });
-      } else points.push(point);
+      const rule = rules[i]!;
+      points.push(
+        src.numerator !== undefined || src.denominator !== undefined
+          ? {
+              date: src.date,
+              value: y[i]!,
+              numerator: num(src.numerator),
+              denominator: num(src.denominator),
+              segment: index,
+              centre: scaled.centre[i]!,
+              lower: scaled.lower[i]!,
+              upper: scaled.upper[i]!,
+              rule: rule.rule,
+              point_type: rule.point_type,
+            }
+          : {
+              date: src.date,
+              value: y[i]!,
+              segment: index,
+              centre: scaled.centre[i]!,
+              lower: scaled.lower[i]!,
+              upper: scaled.upper[i]!,
+              rule: rule.rule,
+              point_type: rule.point_type,
+            },
+      );
     }
     const n = end - start;
     segments.push({

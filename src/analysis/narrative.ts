@@ -45,6 +45,18 @@ export function formatDate(iso: string, frequency: Frequency): string {
     : `${month} ${y}`;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+/** Intl.NumberFormat is slow to create, so one per (max, min) digits is kept. */
+function numberFormat(max: number, min: number): Intl.NumberFormat {
+  const key = `${max}/${min}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("en-GB", { maximumFractionDigits: max, minimumFractionDigits: min });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** en-GB number with thousands separators; `%` units are appended. */
 export function formatNumber(x: number, meta: Pick<NarrativeMeta, "decimals" | "unit">): string {
   let digits = meta.decimals;
@@ -53,10 +65,7 @@ export function formatNumber(x: number, meta: Pick<NarrativeMeta, "decimals" | "
     digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a === 0 ? 0 : 3 - Math.floor(Math.log10(a));
     digits = Math.min(digits, 10);
   }
-  const text = new Intl.NumberFormat("en-GB", {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: meta.decimals ?? 0,
-  }).format(x);
+  const text = numberFormat(digits, meta.decimals ?? 0).format(x);
   const unit = meta.unit.trim();
   return unit === "%" || unit.toLowerCase() === "percent" ? `${text}%` : text;
 }

@@ -17,6 +17,7 @@ export interface RuleLines {
   nearUpper: readonly (number | null)[];
 }
 
+/** One point's result; shared between points with the same result, so treat as read-only. */
 export interface RuleResult {
   rule: Rule | null;
   /** +1 for an upward signal (above / increasing), -1 downward, 0 none. */
@@ -102,6 +103,8 @@ export function applyRules(lines: RuleLines, improvement: Improvement): RuleResu
   const shift = partOf(shiftEnds);
   const trend = partOf(trendEnds);
   const result: RuleResult[] = new Array<RuleResult>(n);
+  // Results are shared between points (there are only a few distinct ones).
+  const shared = new Map<string, RuleResult>();
   for (let i = 0; i < n; i++) {
     let rule: Rule | null = null;
     let direction: -1 | 0 | 1 = 0;
@@ -123,7 +126,13 @@ export function applyRules(lines: RuleLines, improvement: Improvement): RuleResu
       rule = "shift";
       direction = above;
     }
-    result[i] = { rule, direction, point_type: pointType(direction, improvement) };
+    const key = `${rule}${direction}`;
+    let r = shared.get(key);
+    if (!r) {
+      r = { rule, direction, point_type: pointType(direction, improvement) };
+      shared.set(key, r);
+    }
+    result[i] = r;
   }
   return result;
 }

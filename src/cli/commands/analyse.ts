@@ -20,7 +20,7 @@ import type { Frequency, Improvement } from "../../schema/spotlight-schema.js";
 import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
-import { formatAnalysesText } from "./analyse-text.js";
+import { formatAnalysesText, formatAnalysisText } from "./analyse-text.js";
 
 export interface AnalyseFlags {
   measure?: string;
@@ -201,38 +201,40 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
     }
 
-    const analyses = series.map((s) => {
-      const frequency = inferFrequency(s.rows.map((r) => r.date));
-      return {
-        frequency,
-        analysis: analyseMeasure({
-          id: s.id,
-          chart,
-          points: s.rows,
-          options,
-          meta: { name: s.id, unit: "", frequency },
-        }),
-      };
-    });
-
-    if (flags.format === "json") {
-      ctx.stdout.write(
-        JSON.stringify({ measures: analyses.map((a) => a.analysis) }, jsonNumbers, 2) + "\n",
-      );
-    } else {
-      ctx.stdout.write(
-        formatAnalysesText(
-          analyses.map((a) => a.analysis),
-          useColour(ctx.env, ctx.stdout.isTTY),
-        ),
-      );
+    // One measure at a time: analyse, print, chart, then let it go (large files stay flat).
+    const json = flags.format === "json";
+    const outColour = useColour(ctx.env, ctx.stdout.isTTY);
+    const chartDir = flags.charts !== undefined ? resolve(ctx.cwd, flags.charts) : undefined;
+    if (chartDir) {
+      await mkdir(chartDir, { recursive: true }).catch((e: unknown) => {
+        throw writeFailure(e, flags.charts!);
+      });
     }
-
-    if (flags.charts !== undefined) {
-      await writeCharts(resolve(ctx.cwd, flags.charts), analyses);
-      if (!flags.quiet && ctx.stderr.isTTY) {
-        ctx.stderr.write(`wrote ${analyses.length * 2} chart files to ${flags.charts}\n`);
+    read.rows.length = 0;
+    if (json) ctx.stdout.write('{\n  "measures": [');
+    else if (series.length === 0) ctx.stdout.write(formatAnalysesText([], outColour));
+    for (let i = 0; i < series.length; i++) {
+      const s = series[i]!;
+      const frequency = inferFrequency(s.rows.map((r) => r.date));
+      const analysis = analyseMeasure({
+        id: s.id,
+        chart,
+        points: s.rows,
+        options,
+        meta: { name: s.id, unit: "", frequency },
+      });
+      s.rows = [];
+      if (json) {
+        const text = JSON.stringify(analysis, jsonNumbers, 2).replace(/\n/g, "\n    ");
+        ctx.stdout.write(`${i > 0 ? "," : ""}\n    ${text}`);
+      } else {
+        ctx.stdout.write((i > 0 ? "\n" : "") + formatAnalysisText(analysis, outColour));
       }
+      if (chartDir) await writeChart(chartDir, analysis, frequency);
+    }
+    if (json) ctx.stdout.write(series.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    if (chartDir && !flags.quiet && ctx.stderr.isTTY) {
+      ctx.stderr.write(`wrote ${series.length * 2} chart files to ${flags.charts}\n`);
     }
     return 0;
   };
@@ -243,25 +245,17 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === "number" && Object.is(value, -0) ? 0 : value;
 }
 
-async function writeCharts(
-  dir: string,
-  analyses: readonly { analysis: MeasureAnalysis; frequency: Frequency }[],
-): Promise<void> {
+async function writeChart(dir: string, a: MeasureAnalysis, frequency: Frequency): Promise<void> {
   const { renderChartSvg } = await import("../../charts/spc-svg.js");
   const { svgToPng } = await import("../../charts/raster.js");
-  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
-    throw writeFailure(e, dir);
+  const svg = renderChartSvg(a, {
+    title: a.id,
+    unit: "",
+    frequency,
+    improvement: a.options.improvement,
+    target: a.options.target,
   });
-  for (const { analysis: a, frequency } of analyses) {
-    const svg = renderChartSvg(a, {
-      title: a.id,
-      unit: "",
-      frequency,
-      improvement: a.options.improvement,
-      target: a.options.target,
-    });
-    const base = join(dir, a.id.replace(/[^A-Za-z0-9_-]/g, "_"));
-    await writeFileAtomic(`${base}.svg`, svg);
-    await writeFileAtomic(`${base}.png`, svgToPng(svg, { width: 1600 }));
-  }
+  const base = join(dir, a.id.replace(/[^A-Za-z0-9_-]/g, "_"));
+  await writeFileAtomic(`${base}.svg`, svg);
+  await writeFileAtomic(`${base}.png`, svgToPng(svg, { width: 1600 }));
 }
