@@ -1,9 +1,13 @@
 // Edge cases of the DOCX writer and the convert command's helpers: an SVG without its PNG
 // fallback, a logo that is not an image, an empty document, SOURCE_DATE_EPOCH and the header
 // template.
+import type { Table } from "mdast";
 import { describe, expect, it } from "vitest";
 import { documentDate, fillHeader } from "../../src/cli/commands/convert.js";
 import { FatalError } from "../../src/diagnostics/diagnostic.js";
+import { columnWidths } from "../../src/write/docx/blocks.js";
+import { textWidthTwips } from "../../src/write/docx/styles.js";
+import { parseMarkdown } from "../../src/write/markdown-ast.js";
 import { summariseDocx, unzipDocx } from "./docx-summary.js";
 import { loadFixtureImage, renderMarkdown } from "./sample.js";
 
@@ -70,5 +74,20 @@ describe("convert helpers", () => {
     );
     expect(fillHeader("{organisation} — {meeting}", { title: "T" })).toBe("");
     expect(fillHeader("{title} | {meeting} | {date}", { title: "T", date: "D" })).toBe("T | D");
+  });
+});
+
+describe("table column widths", () => {
+  it("share the text width by content, within 4 to 40 characters a column", () => {
+    const table = parseMarkdown(
+      "| Item | Detail |\n| - | - |\n| Meeting | Trust Board (public), 4 July 2024 |\n",
+    ).children[0] as Table;
+    const widths = columnWidths(table, 2);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(textWidthTwips);
+    // 7 characters against 33.
+    expect(widths[0]).toBe(Math.floor((textWidthTwips * 7) / 40));
+    const wide = parseMarkdown(`| a | b |\n| - | - |\n| x | ${"y".repeat(200)} |\n`)
+      .children[0] as Table;
+    expect(columnWidths(wide, 2)[0]).toBe(Math.floor((textWidthTwips * 4) / 44));
   });
 });
