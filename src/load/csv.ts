@@ -512,7 +512,9 @@ async function readCsvOnce(
     feed(d, true);
   }
   const t = table ?? new CsvTable(file, ",", opts, diagnostics);
-  if (error !== undefined) {
+  // A stop (missing column, too many rows) comes before any syntax error csv-parse met later
+  // in the same chunk; reading had ended there, so that error is not reported.
+  if (error !== undefined && !t.stopped) {
     diagnostics.push(await syntaxDiagnostic(error, t, open, file, decoder.encoding()));
     return { rows: t.rows, diagnostics };
   }

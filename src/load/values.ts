@@ -433,6 +433,8 @@ export interface RowContext {
   defaultMeasure?: string;
   defaultSpotlight?: string;
   problem(field: CellName, p: ValueProblem): void;
+  /** Strings seen in this file, shared between rows (filled by buildRow). */
+  strings?: Map<string, string>;
 }
 
 /** The cells of one row, by our column names; absent cells are undefined. */
@@ -474,14 +476,24 @@ function cellDate(ctx: RowContext, c: Cell, line: number): string | null | Value
   return badDate(typeof c === "object" ? "(a list or mapping)" : String(c));
 }
 
+/** Repeated ids and dates share one string, so a million rows hold a few thousand strings. */
+function intern(ctx: RowContext, s: string): string {
+  const table = (ctx.strings ??= new Map<string, string>());
+  const hit = table.get(s);
+  if (hit !== undefined) return hit;
+  if (table.size >= 50_000) table.clear();
+  table.set(s, s);
+  return s;
+}
+
 /**
  * Converts the cells of one row into a data row, or undefined when the row cannot be used
  * (no measure, no date or an unreadable date); every such row is reported through
  * `ctx.problem`. A row with no value (and no numerator and denominator) is a missing point.
  */
 export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDataRow | undefined {
-  const measure = cellText(cells.measure) || ctx.defaultMeasure || "";
-  const date = cellDate(ctx, cells.date, line);
+  const measure = intern(ctx, cellText(cells.measure)) || ctx.defaultMeasure || "";
+  let date = cellDate(ctx, cells.date, line);
   if (measure === "") {
     const looksTotal = date === null;
     ctx.problem("measure", {
@@ -506,9 +518,10 @@ export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDa
     ctx.problem("date", date);
     return undefined;
   }
+  date = intern(ctx, date);
   const value = cellNumber(ctx, "value", cells.value);
   const row: ReadDataRow = { date, value: value ?? null, file: ctx.file, line, measure };
-  const spotlight = cellText(cells.spotlight) || ctx.defaultSpotlight;
+  const spotlight = intern(ctx, cellText(cells.spotlight)) || ctx.defaultSpotlight;
   if (spotlight) row.spotlight = spotlight;
   if (cells.numerator !== undefined || cells.denominator !== undefined) {
     const num = cellNumber(ctx, "numerator", cells.numerator) ?? null;
