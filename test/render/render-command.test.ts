@@ -17,6 +17,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { unzipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { nodeIo } from "../../src/cli/node-io.js";
 import { repoRoot, runCli } from "../helpers/cli.js";
 
 const fixture = new URL("../fixtures/render/pack/", import.meta.url);
@@ -268,5 +270,48 @@ describe("spotlight render", () => {
     expect(bad.stderr).toMatch(/spotlights\/ulcers\.yaml:\d+:\d+ +error +markdown\.image_missing/);
     expect(existsSync(join(dir, "paper.md"))).toBe(false);
     expect(existsSync(join(dir, "paper_files"))).toBe(false);
+  });
+
+  it("fills the configured page header and takes the document date from SOURCE_DATE_EPOCH", async () => {
+    const dir = packCopy();
+    writeFileSync(
+      join(dir, "spotlight.config.yaml"),
+      'style:\n  header: "{organisation} — {meeting} — {date}"\n  footer: "{title}"\n',
+    );
+    const r = await runCli(["render", "pack.yaml", "-o", "paper.docx"], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: "1767225600" },
+    });
+    expect(r.code).toBe(0);
+    const parts = unzipSync(readFileSync(join(dir, "paper.docx")));
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    const headers = Object.keys(parts).filter((n) => /^word\/header\d*\.xml$/.test(n));
+    expect(headers.map(text).join("")).toContain(
+      "Westbrook NHS Trust — Trust Board (Public) — 3 December 2026",
+    );
+    const footers = Object.keys(parts).filter((n) => /^word\/footer\d*\.xml$/.test(n));
+    expect(footers.map(text).join("")).toContain("Improvement spotlight: December 2026");
+    expect(text("docProps/core.xml")).toContain("2026-01-01T00:00:00Z");
+  });
+
+  it("shows progress on a terminal, and not with --quiet", async () => {
+    const dir = packCopy();
+    const run = async (extra: string[]) => {
+      let stderr = "";
+      const code = await main(["render", "pack.yaml", "-o", "paper.md", ...extra], {
+        stdout: { write: () => undefined, isTTY: true },
+        stderr: { write: (s) => void (stderr += s), isTTY: true },
+        env: { NO_COLOR: "1" },
+        cwd: dir,
+        fs: nodeIo,
+        now: () => new Date(0),
+      });
+      return { code, stderr };
+    };
+    const loud = await run([]);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/Loading pack\.yaml…\n[\s\S]*Wrote paper\.md and paper_files\/\n$/);
+    const quiet = await run(["--quiet"]);
+    expect(quiet.stderr).toBe("");
   });
 });
