@@ -336,9 +336,17 @@ const specs: Spec[] = [
     file: "theatres",
     spotlight: "theatre-first-case",
     measure: "on-time-starts",
-    seed: 13000,
+    seed: 13004,
     build: (seed) => proportion(seed, 380, 15, (i) => (i < theatreChange ? 0.42 : 0.68)),
-    check: (rows) => stable(ratioSignals("p", rows, 0, theatreChange)),
+    check(rows) {
+      const ys = ratio(rows);
+      // The month before the change sits below the baseline mean, so the shift starts at it.
+      const old = mean(ys.slice(0, theatreChange));
+      return (
+        need("last baseline month below its mean", ys[theatreChange - 1]! < old) ??
+        stable(ratioSignals("p", rows, 0, theatreChange))
+      );
+    },
   },
   {
     file: "theatres",
@@ -346,7 +354,14 @@ const specs: Spec[] = [
     measure: "minutes-lost",
     seed: 14000,
     build: (seed) => continuous(seed, 1, (i) => (i < theatreChange ? 27 : 15), 2.2),
-    check: (rows) => stable(xmrSignals(plain(rows).slice(0, theatreChange))),
+    check(rows) {
+      const ys = plain(rows);
+      const old = mean(ys.slice(0, theatreChange));
+      return (
+        need("last baseline month above its mean", ys[theatreChange - 1]! > old) ??
+        stable(xmrSignals(ys.slice(0, theatreChange)))
+      );
+    },
   },
   {
     file: "theatres",
