@@ -165,8 +165,10 @@ export function streamDecoder(
             warn1252(firstBadByte(chunk));
           }
         }
-      } else if (encoding === "windows-1252") {
-        warn1252("invalid UTF-8 later in the file");
+      } else {
+        const sniffed = sniffEncoding(chunk);
+        if (sniffed?.encoding === encoding) body = chunk.subarray(sniffed.bom);
+        if (encoding === "windows-1252") warn1252("invalid UTF-8 later in the file");
       }
     }
     if (encoding !== "utf-16le" && encoding !== "utf-16be" && asBuffer(body).indexOf(0) >= 0) {

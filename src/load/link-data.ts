@@ -201,8 +201,9 @@ function checkSeries(
   out: Diagnostic[],
 ): DataPoint[] {
   const label = `measure "${measure.id}"`;
+  // Order is checked within each file: a pack may list its data files in any order.
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.date < rows[i - 1]!.date) {
+    if (rows[i]!.file === rows[i - 1]!.file && rows[i]!.date < rows[i - 1]!.date) {
       const r = rows[i]!;
       out.push(
         diagnostic({

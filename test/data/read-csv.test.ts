@@ -291,3 +291,61 @@ describe("CSV accepted variants", () => {
     for (const row of r.rows) expect(row.file).toBe("crlf.csv");
   });
 });
+
+describe("CSV details", () => {
+  it("a syntax error on the header line of a BOM file is placed without counting the BOM", async () => {
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('measure,da"te,value\nm,2024-01-01,1\n'),
+    ]);
+    const r = await readBytes("b.csv", bytes, {}, 1024);
+    expect(brief(r.diagnostics)).toEqual(["error csv.syntax b.csv:1:11"]);
+  });
+
+  it("trailing empty columns and rows of delimiters (Excel) are ignored silently", async () => {
+    const r = await readBytes(
+      "x.csv",
+      "measure,date,value,,\nm,2024-01-01,1,,\nm,2024-02-01,2\n,,,,\n\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rows.map((x) => x.value)).toEqual([1, 2]);
+  });
+
+  it("a row with no measure is named in a warning; a row with no date is an error", async () => {
+    const r = await readBytes("x.csv", "measure,date,value\n,2024-01-01,1\nm,,2\n,,3\n");
+    expect(brief(r.diagnostics)).toEqual([
+      "warning data.missing_measure x.csv:2:1",
+      "error data.missing_date x.csv:3:3",
+      "warning data.total_row x.csv:4:1",
+    ]);
+    expect(r.rows).toEqual([]);
+  });
+
+  it("a denominator of 0 or a lone numerator gives a missing point with a warning", async () => {
+    const r = await readBytes(
+      "x.csv",
+      "measure,date,numerator,denominator\nm,2024-01-01,3,0\nm,2024-02-01,3,\n",
+    );
+    expect(brief(r.diagnostics)).toEqual([
+      "warning data.no_value x.csv:2:16",
+      "warning data.no_value x.csv:3:16",
+    ]);
+    expect(r.rows.map((x) => x.value)).toEqual([null, null]);
+  });
+
+  it("header aliases: Project ID, Metric, Period Start, Num, Den, Comment", async () => {
+    const r = await readBytes(
+      "x.csv",
+      "Project ID|Metric|Period Start|Num|Den|Comment\nfalls|rate|2024-01-01|1|4|go live\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rows[0]).toMatchObject({
+      spotlight: "falls",
+      measure: "rate",
+      value: 0.25,
+      note: "go live",
+    });
+  });
+});
