@@ -45,6 +45,8 @@ describe("spotlight analyse", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const json = JSON.parse(r.stdout) as { measures: Record<string, unknown>[] };
+    // Streamed measure by measure, yet exactly what JSON.stringify(…, null, 2) prints.
+    expect(r.stdout).toBe(JSON.stringify(json, null, 2) + "\n");
     expect(json.measures.map((m) => m.id)).toEqual(["falls/rate", "waits/rate", "delay"]);
     const m = json.measures[0]!;
     expect(Object.keys(m)).toEqual([

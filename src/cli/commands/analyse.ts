@@ -225,8 +225,10 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       });
       s.rows = [];
       if (json) {
-        const text = JSON.stringify(analysis, jsonNumbers, 2).replace(/\n/g, "\n    ");
-        ctx.stdout.write(`${i > 0 ? "," : ""}\n    ${text}`);
+        // The measure as JSON.stringify indents it inside {"measures": [...]}, without a re-indent pass.
+        const whole = JSON.stringify({ measures: [analysis] }, null, 2);
+        const text = whole.slice(whole.indexOf("[") + 1, whole.lastIndexOf("]") - 3);
+        ctx.stdout.write(`${i > 0 ? "," : ""}${text}`);
       } else {
         ctx.stdout.write((i > 0 ? "\n" : "") + formatAnalysisText(analysis, outColour));
       }
@@ -238,11 +240,6 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
     }
     return 0;
   };
-}
-
-/** JSON.stringify writes NaN/Infinity as null already; this keeps -0 as 0. */
-function jsonNumbers(_key: string, value: unknown): unknown {
-  return typeof value === "number" && Object.is(value, -0) ? 0 : value;
 }
 
 async function writeChart(dir: string, a: MeasureAnalysis, frequency: Frequency): Promise<void> {
