@@ -220,7 +220,7 @@ export interface MeasureView {
   assurance: IconView | null;
   /** Plain-English sentences from the analysis ("" when there is none). */
   narrative: string;
-  /** True when the last segment has fewer points than min_points (limits are provisional). */
+  /** True when the last segment has fewer points than min_points, so its limits are provisional (never for run charts, which have no limits). */
   trial_limits: boolean;
   /** The chart image files and alt text, or null when no chart is drawn. */
   chart: { svg_file: string; png_file: string; alt: string } | null;
@@ -376,7 +376,7 @@ function measureView(
     variation,
     assurance,
     narrative: analysis?.narrative ?? "",
-    trial_limits: analysis?.trial_limits ?? false,
+    trial_limits: analysis !== undefined && analysis.chart !== "run" && analysis.trial_limits,
     chart,
   };
 }
@@ -417,7 +417,8 @@ export function chartAltText(
   } else {
     parts.push("no target");
   }
-  if (analysis.trial_limits) parts.push("trial limits (too few points to fix them)");
+  if (analysis.trial_limits && analysis.chart !== "run")
+    parts.push("trial limits (too few points to fix them)");
   return `${parts.join("; ")}.`;
 }
 
