@@ -1,6 +1,6 @@
 // `spotlight analyse` end to end in-process: JSON shape, text output, grouping and --measure,
 // exit codes for bad flags (2), missing files (2) and bad data (1), and --charts.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -174,6 +174,40 @@ describe("spotlight analyse", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^bad\.csv:3:14 {2}error {2}data\.bad_number/);
+  });
+
+  it("takes column names and spc defaults from the config beside the data; flags win", async () => {
+    const sub = path.join(dir, "configured");
+    mkdirSync(sub);
+    writeFileSync(
+      path.join(sub, "spotlight.config.yaml"),
+      "spc: { screen_outliers: true, min_points: 5 }\ncolumns: { date: Month, value: Rate }\n",
+    );
+    writeFileSync(path.join(sub, "x.csv"), "measure,Month,Rate\nm,Jan 2024,3\nm,Feb 2024,4\n");
+    const r = await runCli(["analyse", "x.csv", "--format", "json", "--min-points", "7"], {
+      cwd: sub,
+    });
+    expect(r.code).toBe(0);
+    const [m] = (JSON.parse(r.stdout) as { measures: Record<string, unknown>[] }).measures;
+    expect(m!.options).toMatchObject({ screen_outliers: true, min_points: 7 });
+    expect((m!.points as { date: string; value: number }[]).map((p) => [p.date, p.value])).toEqual([
+      ["2024-01-01", 3],
+      ["2024-02-01", 4],
+    ]);
+  });
+
+  it("two rows for the same measure and date are an error (exit 1)", async () => {
+    const file = csv("dup.csv", [
+      "measure,date,value",
+      "m,2024-01-01,3",
+      "m,2024-01-01,4",
+      "m,2024-02-01,5",
+    ]);
+    const r = await runCli(["analyse", file], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^dup\.csv:3 {2}error {2}data\.duplicate_date {2}measure "m" has two rows for 2024-01-01 \(lines 2 and 3\)/,
+    );
   });
 
   it("an unknown --measure is an error (exit 1)", async () => {

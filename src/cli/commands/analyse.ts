@@ -171,6 +171,20 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
         );
       }
     }
+    for (const s of series) {
+      for (let i = 1; i < s.rows.length; i++) {
+        const [a, b] = [s.rows[i - 1]!, s.rows[i]!];
+        if (a.date !== b.date) continue;
+        diagnostics.push(
+          diagnostic({
+            code: "data.duplicate_date",
+            file: b.file,
+            line: b.line,
+            message: `measure "${s.id}" has two rows for ${b.date} (lines ${a.line} and ${b.line})`,
+          }),
+        );
+      }
+    }
     if (chart === "p" || chart === "u") {
       for (const s of series) {
         const lacking = s.rows.find(
