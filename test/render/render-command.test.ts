@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -313,5 +314,22 @@ describe("spotlight render", () => {
     expect(loud.stderr).toMatch(/Loading pack\.yaml…\n[\s\S]*Wrote paper\.md and paper_files\/\n$/);
     const quiet = await run(["--quiet"]);
     expect(quiet.stderr).toBe("");
+  });
+
+  it("takes templates from the config's templates: folder, relative to the config file", async () => {
+    const dir = packCopy();
+    writeFileSync(join(dir, "spotlight.config.yaml"), "templates: house\n");
+    // A broken template in the working folder is not used: only the config's folder is.
+    writeFileSync(join(dir, "spotlights/risks.md.hbs"), "broken {{#if");
+    const house = join(dir, "house");
+    mkdirSync(house);
+    writeFileSync(join(house, "ask.md.hbs"), "### Decision sought\n\n{{md ask.text}}\n");
+    const r = await runCli(["render", "../pack.yaml", "-o", "paper.txt", "--format", "md"], {
+      cwd: join(dir, "spotlights"),
+    });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "spotlights/paper.txt"), "utf8");
+    expect(md).toContain("### Decision sought\n\nNote the early results.");
+    expect(existsSync(join(dir, "spotlights/paper_files/letters-days.svg"))).toBe(true);
   });
 });
