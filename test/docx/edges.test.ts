@@ -78,16 +78,28 @@ describe("convert helpers", () => {
 });
 
 describe("table column widths", () => {
+  const table = (md: string) => parseMarkdown(md).children[0] as Table;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
   it("share the text width by content, within 4 to 40 characters a column", () => {
-    const table = parseMarkdown(
-      "| Item | Detail |\n| - | - |\n| Meeting | Trust Board (public), 4 July 2024 |\n",
-    ).children[0] as Table;
-    const widths = columnWidths(table, 2);
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(textWidthTwips);
-    // 7 characters against 33.
+    const widths = columnWidths(
+      table("| Item | Detail |\n| - | - |\n| Meeting | Trust Board (public), 4 July 2024 |\n"),
+      2,
+    );
+    expect(sum(widths)).toBe(textWidthTwips);
+    // "Meeting" (7 characters) against 33.
     expect(widths[0]).toBe(Math.floor((textWidthTwips * 7) / 40));
-    const wide = parseMarkdown(`| a | b |\n| - | - |\n| x | ${"y".repeat(200)} |\n`)
-      .children[0] as Table;
-    expect(columnWidths(wide, 2)[0]).toBe(Math.floor((textWidthTwips * 4) / 44));
+    const wide = columnWidths(table(`| a | b |\n| - | - |\n| x | ${"y".repeat(200)} |\n`), 2);
+    expect(wide[0]).toBe(Math.floor((textWidthTwips * 4) / 44));
+  });
+
+  it("widen a column to fit its longest word, taking room from the others", () => {
+    const long = "long words in this column ".repeat(2);
+    const md = `| Spotlight | B | C | D | E | F |\n|-|-|-|-|-|-|\n| Falls | ${long} | ${long} | ${long} | ${long} | ${long} |\n`;
+    const widths = columnWidths(table(md), 6, 11);
+    expect(sum(widths)).toBe(textWidthTwips);
+    // "Spotlight": 9 characters at 0.62 em of 11 pt, plus the cell margins.
+    expect(widths[0]).toBe(Math.floor(9 * 0.62 * 11 * 20 + 200));
+    expect(new Set(widths.slice(1, 5)).size).toBe(1);
   });
 });

@@ -114,39 +114,63 @@ const alignments = {
 /** Characters an inline image counts as when sharing out column widths. */
 const imageChars = 8;
 
+/** The text of a cell without its images, and how many images it has. */
+function cellContent(cell: MdTable["children"][number]["children"][number] | undefined) {
+  if (!cell) return { text: "", images: 0 };
+  const isImage = (n: Node) => n.type === "image" || n.type === "imageReference";
+  const text = cell.children
+    .filter((n) => !isImage(n))
+    .map(plainText)
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { text, images: cell.children.filter(isImage).length };
+}
+
+/** Average width of a bold character in Arial, in em: enough to size a column for a word. */
+const charEm = 0.62;
+/** Left plus right cell margin, in twips. */
+const cellMargins = 200;
+
 /**
- * Column widths in twips that add up to the text width: each column's share follows its longest
+ * Column widths in twips that add up to the text width. Each column's share follows its longest
  * cell (in characters, images counted as a few), kept between 4 and 40 characters so that
- * neither a short nor a very long column takes over.
+ * neither a short nor a very long column takes over; then any column too narrow for its longest
+ * word (at `fontSize` points) is widened, taking the room from the columns with room to spare.
  */
-export function columnWidths(node: MdTable, columns: number): number[] {
-  const weights = Array.from({ length: columns }, (_, c) => {
-    const longest = Math.max(
-      0,
-      ...node.children.map((row) => {
-        const cell = row.children[c];
-        if (!cell) return 0;
-        const isImage = (n: Node) => n.type === "image" || n.type === "imageReference";
-        const text = cell.children
-          .filter((n) => !isImage(n))
-          .map(plainText)
-          .join("");
-        const images = cell.children.filter(isImage).length;
-        return text.replace(/\s+/g, " ").trim().length + images * imageChars;
-      }),
-    );
-    return Math.min(40, Math.max(4, longest));
-  });
+export function columnWidths(node: MdTable, columns: number, fontSize = 11): number[] {
+  const cells = Array.from({ length: columns }, (_, c) =>
+    node.children.map((row) => cellContent(row.children[c])),
+  );
+  const weights = cells.map((col) =>
+    Math.min(40, Math.max(4, ...col.map((x) => x.text.length + x.images * imageChars))),
+  );
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((textWidthTwips * w) / total));
-  const rest = textWidthTwips - widths.reduce((a, b) => a + b, 0);
-  widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
-  return widths;
+  const widths = weights.map((w) => (textWidthTwips * w) / total);
+  const fair = textWidthTwips / columns;
+  const mins = cells.map((col) => {
+    const word = Math.max(0, ...col.flatMap((x) => x.text.split(" ").map((w) => w.length)));
+    return Math.min(fair, word * charEm * fontSize * 20 + cellMargins);
+  });
+  for (let round = 0; round < columns; round++) {
+    const deficit = widths.reduce((sum, w, c) => sum + Math.max(0, (mins[c] as number) - w), 0);
+    if (deficit < 1) break;
+    const spare = widths.reduce((sum, w, c) => sum + Math.max(0, w - (mins[c] as number)), 0);
+    for (let c = 0; c < columns; c++) {
+      const min = mins[c] as number;
+      const w = widths[c] as number;
+      widths[c] = w < min ? min : w - (deficit * (w - min)) / spare;
+    }
+  }
+  const whole = widths.map((w) => Math.floor(w));
+  whole[columns - 1] =
+    (whole[columns - 1] ?? 0) + textWidthTwips - whole.reduce((a, b) => a + b, 0);
+  return whole;
 }
 
 function table(ctx: RenderContext, node: MdTable): FileChild[] {
   const columns = Math.max(node.align?.length ?? 0, ...node.children.map((r) => r.children.length));
-  const widths = columnWidths(node, columns);
+  const widths = columnWidths(node, columns, ctx.style.font_size);
   const headerFill = hex(ctx.style.colours.table_header);
   const border = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" };
   const rows = node.children.map((row, r) => {
