@@ -233,14 +233,14 @@ function runsSentence(a: MeasureAnalysis, meta: NarrativeMeta): string | null {
   return `The run chart shows a non-random pattern: ${parts.join(" and ")}.`;
 }
 
-function isConstant(a: MeasureAnalysis): { value: number } | null {
+function isConstant(a: MeasureAnalysis): { value: number; count: number } | null {
   const last = a.points[a.points.length - 1];
   if (!last || a.chart !== "xmr" || last.lower !== null) return null;
   const values = a.points
     .filter((p) => p.segment === last.segment && p.value !== null)
     .map((p) => p.value!);
   if (values.length === 0 || values.some((v) => v !== values[0])) return null;
-  return { value: values[0]! };
+  return { value: values[0]!, count: values.length };
 }
 
 /** " (reason)." for a short reason, ": Reason. More." for one of several sentences. */
@@ -255,7 +255,11 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
   const periods = PERIODS[meta.frequency];
   if (a.points.length === 0) return `There are no data for ${meta.name}.`;
   const constant = isConstant(a);
-  if (constant) {
+  if (constant && constant.count === 1) {
+    out.push(
+      `There is only one value (${formatNumber(constant.value, meta)}) in the latest ${a.segments.length > 1 ? "segment" : "period"}, so the process limits cannot be calculated yet.`,
+    );
+  } else if (constant) {
     out.push(
       `Every value in the latest ${a.segments.length > 1 ? "segment" : "period"} is ${formatNumber(constant.value, meta)}, so the process limits cannot be calculated because the values do not vary.`,
     );
@@ -266,7 +270,8 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
   if (runs) out.push(runs);
   const assurance = assuranceSentence(a, meta);
   if (assurance && !(constant && a.options.target === null)) out.push(assurance);
-  if (a.trial_limits && a.chart !== "run") {
+  const lastPoint = a.points[a.points.length - 1]!;
+  if (a.trial_limits && a.chart !== "run" && lastPoint.upper !== null) {
     const n = a.segments[a.segments.length - 1]!.n;
     out.push(
       `These are trial limits: they rest on only ${plural(n, periods)} of data (fewer than ${a.options.min_points}), so they will change as more data arrive.`,

@@ -102,6 +102,27 @@ describe("narrative", () => {
     );
   });
 
+  it("says when a single value cannot give limits", () => {
+    const a = analyseMeasure({
+      id: "one",
+      chart: "xmr",
+      points: [{ date: "2025-03-01", value: 12.5 }],
+      options: {
+        improvement: "increase",
+        target: null,
+        rebase: [],
+        baseline_points: null,
+        screen_outliers: false,
+        min_points: 13,
+        multiplier: 1,
+      },
+      meta: { name: "one", unit: "", frequency: "monthly" },
+    });
+    expect(a.narrative).toBe(
+      "There is only one value (12.5) in the latest period, so the process limits cannot be calculated yet.",
+    );
+  });
+
   it("formats dates and numbers in en-GB", () => {
     expect(formatDate("2026-04-01", "monthly")).toBe("April 2026");
     expect(formatDate("2026-04-06", "weekly")).toBe("6 April 2026");
