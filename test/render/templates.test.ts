@@ -73,6 +73,15 @@ describe("default templates", () => {
     expect(new Set(html)).toEqual(new Set(["<!-- pagebreak -->"]));
   });
 
+  it("render a lone spotlight (no paper) without cover sheet or leading page break", async () => {
+    const vm = loadVm();
+    vm.paper = null;
+    const md = await renderTemplates(vm, { io: nodeIo });
+    expect(md.startsWith("# Improvement spotlight\n\n## Falls with harm on Ward 7\n")).toBe(true);
+    expect(md).not.toContain("## Summary of measures");
+    expect(md.match(/<!-- pagebreak -->/g)).toHaveLength(1);
+  });
+
   it("place every value through an escaping helper", () => {
     const escaping = new Set([
       "md",
