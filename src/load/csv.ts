@@ -119,6 +119,15 @@ function fieldColumn(rec: readonly string[], index: number, delimiter: string): 
   return col;
 }
 
+/** A diagnostic to re-place at the start of field `field` (or the record's end) of its line. */
+interface Fixup {
+  d: Diagnostic;
+  field: number;
+  end: boolean;
+  /** Characters after the field's start (a stray quote inside the field). */
+  shift: number;
+}
+
 /** Where each of our columns is in the file, after aliases and renames. */
 type ColumnMap = Partial<Record<CellName, number>>;
 
@@ -138,6 +147,8 @@ class CsvTable {
   private dataRecords = 0;
   private recLine = 1;
   private readonly ctx: RowContext;
+  /** Diagnostics whose column assumed no quotes, with the field they point at. */
+  readonly fixups: Fixup[] = [];
 
   constructor(
     private readonly file: string,
@@ -161,6 +172,13 @@ class CsvTable {
     this.diagnostics.push(diagnostic(init));
   }
 
+  /** Adds a diagnostic at a field of the current record; placed exactly later if quotes were used. */
+  private addAt(init: Parameters<typeof diagnostic>[0], field: number, end = false): void {
+    const d = diagnostic(init);
+    this.diagnostics.push(d);
+    this.fixups.push({ d, field, end, shift: 0 });
+  }
+
   private cellProblem(field: CellName, p: ValueProblem): void {
     const index = this.map[field];
     const column = index === undefined ? 1 : fieldColumn(this.rec, index, this.delimiter);
@@ -174,7 +192,8 @@ class CsvTable {
       path: [this.recLine, field],
     };
     if (p.hint !== undefined) d.hint = p.hint;
-    this.add(d);
+    if (index === undefined) this.add(d);
+    else this.addAt(d, index);
   }
 
   /** Handles one parsed record. */
@@ -184,7 +203,7 @@ class CsvTable {
     this.line++;
     for (let j = 0; j < rec.length; j++) {
       const f = rec[j]!;
-      if (f.length > 0 && f.includes("\n")) this.line += f.split("\n").length - 1;
+      if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) this.line += lineBreaks(f);
     }
     // Fully empty rows (blank lines, rows of delimiters) are an Excel habit: skipped silently.
     let empty = true;
@@ -264,7 +283,7 @@ class CsvTable {
     if (close !== undefined) init.hint = `Did you mean "${close}"?`;
     else
       init.hint = `Known columns: ${fields.join(", ")}; rename others with columns: in the config.`;
-    this.add(init);
+    this.addAt(init, j);
   }
 
   private checkRequired(line: number): void {
@@ -304,17 +323,21 @@ class CsvTable {
       const column = short
         ? fieldColumn(rec, rec.length, this.delimiter) - 1
         : fieldColumn(rec, this.width, this.delimiter);
-      this.add({
-        code: "csv.ragged_row",
-        message: `row has ${rec.length} fields but the header has ${this.width}; the row is ignored`,
-        file: this.file,
-        line,
-        column: Math.max(1, column),
-        path: [line],
-        hint: short
-          ? "Add the missing fields (empty ones are fine), or check for a stray line break."
-          : "Quote fields that contain the delimiter, or remove the extra fields.",
-      });
+      this.addAt(
+        {
+          code: "csv.ragged_row",
+          message: `row has ${rec.length} fields but the header has ${this.width}; the row is ignored`,
+          file: this.file,
+          line,
+          column: Math.max(1, column),
+          path: [line],
+          hint: short
+            ? "Add the missing fields (empty ones are fine), or check for a stray line break."
+            : "Quote fields that contain the delimiter, or remove the extra fields.",
+        },
+        short ? rec.length : this.width,
+        short,
+      );
       return;
     }
     const first = rec[0]!.trim().toLowerCase();
@@ -387,6 +410,16 @@ class CsvTable {
   }
 }
 
+/** Line breaks in a text: \r\n, \n and a lone \r each count once. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
 function emptyFrom(rec: readonly string[], from: number): boolean {
   for (let j = from; j < rec.length; j++) if (rec[j]!.trim() !== "") return false;
   return true;
@@ -414,6 +447,8 @@ function parserCore(delimiter: string): ParserCore {
     skip_empty_lines: false,
     bom: false,
     max_record_size: MAX_RECORD_CHARS,
+    // Any line end ends a record, so mixed line ends (concatenated files) still count right.
+    record_delimiter: ["\r\n", "\n", "\r"],
   });
   const core = (parser as unknown as { api?: ParserCore }).api;
   if (core === undefined || typeof core.parse !== "function") {
@@ -469,8 +504,11 @@ async function readCsvOnce(
   let push: ((r: string[]) => void) | undefined;
   const held: Decoded[] = [];
   let error: CsvError | undefined;
+  let sawQuote = false;
 
   const feed = (d: Decoded, end: boolean): void => {
+    if (!sawQuote && d.length > 0)
+      sawQuote = typeof d === "string" ? d.includes('"') : toBuffer(d).indexOf(34) >= 0;
     if (table === undefined) {
       if (d.length > 0) held.push(d);
       const header = headerLine(held, end);
@@ -514,35 +552,24 @@ async function readCsvOnce(
   const t = table ?? new CsvTable(file, ",", opts, diagnostics);
   // A stop (missing column, too many rows) comes before any syntax error csv-parse met later
   // in the same chunk; reading had ended there, so that error is not reported.
-  if (error !== undefined && !t.stopped) {
-    diagnostics.push(await syntaxDiagnostic(error, t, open, file, decoder.encoding()));
-    return { rows: t.rows, diagnostics };
+  if (error !== undefined && !t.stopped) t.fixups.push(syntaxDiagnostic(error, t, file));
+  else t.finish();
+  if (sawQuote && t.fixups.length > 0) {
+    await placeFixups(open, file, decoder.encoding(), t.delimiter, t.fixups);
   }
-  t.finish();
+  diagnostics.push(
+    ...(error !== undefined && !t.stopped ? [t.fixups[t.fixups.length - 1]!.d] : []),
+  );
   return { rows: t.rows, diagnostics };
 }
 
 const noop = (): void => {};
 
-/** Turns a csv-parse error into `csv.syntax` at the line and column where the bad field starts. */
-async function syntaxDiagnostic(
-  err: CsvError,
-  table: CsvTable,
-  open: () => AsyncIterable<Uint8Array>,
-  file: string,
-  encoding: Encoding | undefined,
-): Promise<Diagnostic> {
+/** Turns a csv-parse error into `csv.syntax`, to be placed where the bad field starts. */
+function syntaxDiagnostic(err: CsvError, table: CsvTable, file: string): Fixup {
   const info = err as CsvError & { lines?: number; column?: number | string; field?: string };
   const unclosed = err.code === "CSV_QUOTE_NOT_CLOSED" || err.code === "CSV_MAX_RECORD_SIZE";
   const line = unclosed ? table.line : (info.lines ?? table.line);
-  const fieldIndex = typeof info.column === "number" ? info.column : 0;
-  let column = 1;
-  const text = await lineOf(open, file, encoding, line);
-  if (text !== undefined) {
-    column = fieldStart(text, table.delimiter, fieldIndex);
-    if (err.code === "INVALID_OPENING_QUOTE" && info.field !== undefined)
-      column += info.field.length;
-  }
   const message =
     err.code === "CSV_QUOTE_NOT_CLOSED"
       ? "a quoted field is never closed"
@@ -553,52 +580,127 @@ async function syntaxDiagnostic(
           : err.code === "CSV_INVALID_CLOSING_QUOTE"
             ? "a quoted field has text after its closing quote"
             : `the CSV cannot be parsed (${err.message})`;
-  return diagnostic({
+  const d = diagnostic({
     code: "csv.syntax",
     message: `${message}; reading stopped here`,
     file,
     line,
-    column,
+    column: 1,
     path: [line],
     hint: 'Close the quote, or double quotes inside a quoted field ("").',
   });
+  return {
+    d,
+    field: typeof info.column === "number" ? info.column : 0,
+    end: false,
+    shift: err.code === "INVALID_OPENING_QUOTE" ? (info.field?.length ?? 0) : 0,
+  };
 }
 
-/** The text of one line of the file (re-read; used only to place a syntax error). */
-async function lineOf(
+/** Where the fields of one record start, and where the record ends. */
+interface RecordLayout {
+  starts: { line: number; column: number }[];
+  end: { line: number; column: number };
+}
+
+/**
+ * Lays out the record that starts at `text[from]` on line `line`, honouring quotes; undefined
+ * when the text ends inside the record and more may follow.
+ */
+function scanRecord(
+  text: string,
+  from: number,
+  line: number,
+  delimiter: string,
+  eof: boolean,
+): RecordLayout | undefined {
+  const starts = [{ line, column: 1 }];
+  let column = 1;
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        i++;
+        column += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) {
+        line++;
+        column = 1;
+      } else column++;
+      continue;
+    }
+    if (c === "\n" || c === "\r") return { starts, end: { line, column } };
+    if (c === '"') quoted = true;
+    else if (c === delimiter) starts.push({ line, column: column + 1 });
+    column++;
+  }
+  return eof ? { starts, end: { line, column } } : undefined;
+}
+
+/** Index after the next line break from `pos`, or -1 (also when a \r ends the text before EOF). */
+function nextLine(text: string, pos: number, eof: boolean): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) {
+      if (i + 1 < text.length) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      return eof ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Re-reads the file to put each fixup at the exact line and column of its field: needed only
+ * when the file uses quotes, since otherwise the columns counted from the fields are exact.
+ */
+async function placeFixups(
   open: () => AsyncIterable<Uint8Array>,
   file: string,
   encoding: Encoding | undefined,
-  line: number,
-): Promise<string | undefined> {
+  delimiter: string,
+  fixups: Fixup[],
+): Promise<void> {
+  const byLine = new Map<number, Fixup[]>();
+  for (const f of fixups) {
+    const line = f.d.line ?? 1;
+    byLine.set(line, [...(byLine.get(line) ?? []), f]);
+  }
   const decoder = streamDecoder(file, [], encoding);
-  let current = 1;
   let text = "";
+  let line = 1;
+  const place = (eof: boolean): boolean => {
+    let pos = 0;
+    while (byLine.size > 0) {
+      const wanted = byLine.get(line);
+      if (wanted !== undefined) {
+        const layout = scanRecord(text, pos, line, delimiter, eof);
+        if (layout === undefined) break;
+        for (const f of wanted) {
+          const at = f.end ? layout.end : (layout.starts[f.field] ?? layout.end);
+          f.d.line = at.line;
+          f.d.column = at.column + f.shift;
+        }
+        byLine.delete(line);
+      }
+      const next = nextLine(text, pos, eof);
+      if (next < 0) break;
+      pos = next;
+      line++;
+    }
+    text = text.slice(pos);
+    return byLine.size === 0;
+  };
   for await (const chunk of open()) {
     const d = decoder.push(chunk);
-    if (isStop(d)) return undefined;
+    if (isStop(d)) return;
     text += decodedText(d);
-    let nl = text.indexOf("\n");
-    while (nl >= 0 && current < line) {
-      text = text.slice(nl + 1);
-      current++;
-      nl = text.indexOf("\n");
-    }
-    if (current === line && nl >= 0) return text.slice(0, nl).replace(/\r$/, "");
-    if (current < line) text = "";
+    if (place(false)) return;
   }
-  return current === line ? text.replace(/\r$/, "") : undefined;
-}
-
-/** Column where field `index` starts in a line, honouring quotes. */
-function fieldStart(text: string, delimiter: string, index: number): number {
-  let field = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    if (field === index) return i + 1;
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === delimiter) field++;
-  }
-  return field === index ? text.length + 1 : 1;
+  const d = decoder.end();
+  if (!isStop(d)) text += decodedText(d);
+  place(true);
 }

@@ -349,3 +349,37 @@ describe("CSV details", () => {
     });
   });
 });
+
+describe("CSV positions with quotes and line ends", () => {
+  it("a file that quotes every text field (R, SQL exports) gets exact columns", async () => {
+    const line2 = '"falls","falls-rate","2024-02-01",12..5,"a, b"';
+    const text = `"spotlight","measure","date","value","note","colour"\n"falls","falls-rate","2024-01-01",1,"x",\n${line2},\n`;
+    for (const chunk of [3, 4096]) {
+      const r = await readBytes("r.csv", text, {}, chunk);
+      expect(brief(r.diagnostics)).toEqual([
+        "info csv.unknown_column r.csv:1:45",
+        `error data.bad_number r.csv:3:${line2.indexOf("12..5") + 1}`,
+      ]);
+    }
+  });
+
+  it("a quoted field spanning lines: the cell after it is placed on its own line", async () => {
+    const text = 'measure,note,value\nm,"line one\nline two",bad\n';
+    const r = await readBytes("n.csv", text, {}, 5);
+    expect(brief(r.diagnostics)).toContain("error csv.missing_column n.csv:1:1");
+    const t2 = 'measure,date,note,value\nm,2024-01-01,"one\r\ntwo, three",bad\n';
+    const r2 = await readBytes("n.csv", t2, {}, 5);
+    expect(brief(r2.diagnostics)).toEqual(["error data.bad_number n.csv:3:13"]);
+  });
+
+  it("old Mac (CR) and mixed line ends count lines like an editor", async () => {
+    const r = await readBytes(
+      "cr.csv",
+      "measure,date,value\rm,2024-01-01,1\r\nm,2024-02-01,x\nm,2024-03-01,3\r",
+      {},
+      4,
+    );
+    expect(brief(r.diagnostics)).toEqual(["error data.bad_number cr.csv:3:14"]);
+    expect(r.rows.map((x) => x.line)).toEqual([2, 3, 4]);
+  });
+});
