@@ -139,31 +139,22 @@ export function analyseMeasure(input: AnalyseMeasureInput): MeasureAnalysis {
     for (let i = 0; i < y.length; i++) {
       const src = sorted[start + i]!;
       const rule = rules[i]!;
-      points.push(
+      const ratioFields =
         src.numerator !== undefined || src.denominator !== undefined
-          ? {
-              date: src.date,
-              value: y[i]!,
-              numerator: num(src.numerator),
-              denominator: num(src.denominator),
-              segment: index,
-              centre: scaled.centre[i]!,
-              lower: scaled.lower[i]!,
-              upper: scaled.upper[i]!,
-              rule: rule.rule,
-              point_type: rule.point_type,
-            }
-          : {
-              date: src.date,
-              value: y[i]!,
-              segment: index,
-              centre: scaled.centre[i]!,
-              lower: scaled.lower[i]!,
-              upper: scaled.upper[i]!,
-              rule: rule.rule,
-              point_type: rule.point_type,
-            },
-      );
+          ? { numerator: num(src.numerator), denominator: num(src.denominator) }
+          : undefined;
+      // Field order is the JSON contract's: date, value, numerator?, denominator?, segment, …
+      points.push({
+        date: src.date,
+        value: y[i]!,
+        ...ratioFields,
+        segment: index,
+        centre: scaled.centre[i]!,
+        lower: scaled.lower[i]!,
+        upper: scaled.upper[i]!,
+        rule: rule.rule,
+        point_type: rule.point_type,
+      });
     }
     const n = end - start;
     segments.push({

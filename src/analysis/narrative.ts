@@ -45,16 +45,18 @@ export function formatDate(iso: string, frequency: Frequency): string {
     : `${month} ${y}`;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-/** Intl.NumberFormat is slow to create, so one per (max, min) digits is kept. */
-function numberFormat(max: number, min: number): Intl.NumberFormat {
-  const key = `${max}/${min}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat("en-GB", { maximumFractionDigits: max, minimumFractionDigits: min });
-    formats.set(key, f);
-  }
-  return f;
+/**
+ * x with at most `max` and at least `min` decimals and thousands separators, like en-GB
+ * Intl.NumberFormat but without depending on the machine's ICU data (and much faster).
+ */
+export function formatFixed(x: number, max: number, min = 0): string {
+  let text = Math.abs(x).toFixed(max);
+  if (text.includes("e")) return String(x);
+  let [int, frac = ""] = text.split(".") as [string, string?];
+  while (frac.length > min && frac.endsWith("0")) frac = frac.slice(0, -1);
+  int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  text = frac ? `${int}.${frac}` : int;
+  return x < 0 && /[1-9]/.test(text) ? `-${text}` : text;
 }
 
 /** en-GB number with thousands separators; `%` units are appended. */
@@ -65,7 +67,7 @@ export function formatNumber(x: number, meta: Pick<NarrativeMeta, "decimals" | "
     digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a === 0 ? 0 : 3 - Math.floor(Math.log10(a));
     digits = Math.min(digits, 10);
   }
-  const text = numberFormat(digits, meta.decimals ?? 0).format(x);
+  const text = formatFixed(x, digits, meta.decimals ?? 0);
   const unit = meta.unit.trim();
   return unit === "%" || unit.toLowerCase() === "percent" ? `${text}%` : text;
 }

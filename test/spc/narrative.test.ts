@@ -2,9 +2,14 @@
 // rebase reasons, trial limits, missing values, constant series, run-chart signals).
 import { describe, expect, it } from "vitest";
 import { analyseMeasure } from "../../src/analysis/analyse-measure.js";
-import { formatDate, formatNumber, inferFrequency } from "../../src/analysis/narrative.js";
+import {
+  formatDate,
+  formatFixed,
+  formatNumber,
+  inferFrequency,
+} from "../../src/analysis/narrative.js";
 import type { SpcChart } from "../../src/analysis/types.js";
-import { analyseVector, loadVectors } from "./vectors.js";
+import { analyseVector, defaultOptions, loadVectors } from "./vectors.js";
 
 const vectors = loadVectors();
 
@@ -85,15 +90,7 @@ describe("narrative", () => {
       id: "c",
       chart: "xmr",
       points: months.map((date, i) => ({ date, value: i === 4 || i === 6 ? null : 4 })),
-      options: {
-        improvement: "decrease",
-        target: 3,
-        rebase: [],
-        baseline_points: null,
-        screen_outliers: false,
-        min_points: 13,
-        multiplier: 1,
-      },
+      options: { ...defaultOptions, improvement: "decrease", target: 3 },
       meta: { name: "c", unit: "", frequency: "monthly" },
     });
     expect(a.assurance).toBe("inconsistent");
@@ -107,15 +104,7 @@ describe("narrative", () => {
       id: "one",
       chart: "xmr",
       points: [{ date: "2025-03-01", value: 12.5 }],
-      options: {
-        improvement: "increase",
-        target: null,
-        rebase: [],
-        baseline_points: null,
-        screen_outliers: false,
-        min_points: 13,
-        multiplier: 1,
-      },
+      options: { ...defaultOptions, improvement: "increase", target: null },
       meta: { name: "one", unit: "", frequency: "monthly" },
     });
     expect(a.narrative).toBe(
@@ -129,6 +118,10 @@ describe("narrative", () => {
     expect(formatNumber(1234.5, { unit: "" })).toBe("1,235");
     expect(formatNumber(7.94, { unit: "%", decimals: 1 })).toBe("7.9%");
     expect(formatNumber(0.012345, { unit: "" })).toBe("0.01235");
+    expect(formatFixed(1234567.891, 2)).toBe("1,234,567.89");
+    expect(formatFixed(2.5, 2, 2)).toBe("2.50");
+    expect(formatFixed(-0.0001, 2)).toBe("0");
+    expect(formatFixed(-1234.5, 0)).toBe("-1,235");
     expect(inferFrequency(["2024-01-01", "2024-01-08", "2024-01-15"])).toBe("weekly");
     expect(inferFrequency(["2024-01-01", "2024-04-01", "2024-07-01"])).toBe("quarterly");
   });

@@ -10,22 +10,13 @@ import type {
   SpcOptions,
 } from "../../src/analysis/types.js";
 import { runsAnalysis } from "../../src/analysis/spc/runs.js";
+import { defaultOptions } from "./vectors.js";
 
 const dates = (n: number) =>
   Array.from({ length: n }, (_, i) => {
     const y = 2020 + Math.floor(i / 12);
     return `${y}-${String((i % 12) + 1).padStart(2, "0")}-01`;
   });
-
-const baseOptions: SpcOptions = {
-  improvement: "increase",
-  target: null,
-  rebase: [],
-  baseline_points: null,
-  screen_outliers: false,
-  min_points: 13,
-  multiplier: 1,
-};
 
 function run(
   values: (number | null)[],
@@ -38,7 +29,7 @@ function run(
     id: "m",
     chart,
     points: values.map((value, i) => ({ date: ds[i]!, value, ...extra(i) })),
-    options: { ...baseOptions, ...options },
+    options: { ...defaultOptions, ...options },
     meta: { name: "m", unit: "", frequency: "monthly" },
   });
 }

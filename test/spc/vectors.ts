@@ -5,7 +5,12 @@ import * as path from "node:path";
 import { expect } from "vitest";
 import { analyseMeasure } from "../../src/analysis/analyse-measure.js";
 import { inferFrequency, type NarrativeMeta } from "../../src/analysis/narrative.js";
-import type { MeasureAnalysis, RunsStatistics, SpcChart } from "../../src/analysis/types.js";
+import type {
+  MeasureAnalysis,
+  RunsStatistics,
+  SpcChart,
+  SpcOptions,
+} from "../../src/analysis/types.js";
 
 export const VECTOR_DIR = path.resolve(import.meta.dirname, "../../../shared/spc/vectors");
 
@@ -171,6 +176,17 @@ export function compareQicLines(v: Vector, chart: string, a: MeasureAnalysis): v
     }
   });
 }
+
+/** Options with every default, for tests to override. */
+export const defaultOptions: SpcOptions = {
+  improvement: "increase",
+  target: null,
+  rebase: [],
+  baseline_points: null,
+  screen_outliers: false,
+  min_points: 13,
+  multiplier: 1,
+};
 
 /** A vector's series analysed directly with the pure function (options as in the vector). */
 export function analyseVector(
