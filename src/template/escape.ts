@@ -10,11 +10,12 @@ const entity = /&(?=#?[A-Za-z0-9]+;)/g;
 
 /**
  * Escapes text so CommonMark + GFM read it literally, on one line: `A&E | <ED> *pilot*` →
- * `A&E \| \<ED\> \*pilot\*`. Line breaks become spaces, so a value can never end a table
- * row or start a block.
+ * `A&E \| \<ED\> \*pilot\*`. Line breaks and tabs become spaces and the ends are trimmed,
+ * so a value can never end a table row or start a block.
  */
 export function escapeInline(text: string): string {
-  const oneLine = text.replace(/\r\n?|\n/g, " ").replace(/\t/g, " ");
+  // Leading spaces could start an indented code block; surrounding spaces never show anyway.
+  const oneLine = text.replace(/\r\n?|\n|\t/g, " ").trim();
   const escaped = oneLine.replace(inlineSpecial, "\\$&").replace(entity, "\\&");
   return escapeLineStart(escaped);
 }

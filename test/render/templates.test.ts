@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { mkdtempSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import * as handlebarsModule from "handlebars";
 import type { Heading, Root, RootContent, Table } from "mdast";
@@ -240,5 +241,26 @@ describe("--templates override", () => {
     const a = await renderTemplates(loadVm(), { io: nodeIo });
     const b = await renderTemplates(loadVm(), { io: nodeIo, templatesDir: dir });
     expect(b).toBe(a);
+  });
+});
+
+describe("escaping, for any text", () => {
+  const alphabet = [..."ab Z1 *_[]()<>#|\\`~&;!-+=.)\n\t:/\"'"];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join(""));
+  const expected = (s: string) => s.replace(/\r\n?|\n|\t/g, " ").trim();
+
+  it("reads back literally as a paragraph, a heading and a table cell", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const e = escapeInline(s);
+        expect(textOf(parseMarkdown(e))).toBe(expected(s));
+        expect(textOf(parseMarkdown(`## ${e}`))).toBe(expected(s));
+        const table = parseMarkdown(`| a | b |\n| --- | --- |\n| ${e} | x |\n`);
+        const row = (table.children[0] as Table).children[1]!;
+        expect(textOf(row.children[0]!)).toBe(expected(s));
+        expect(textOf(row.children[1]!)).toBe("x");
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
