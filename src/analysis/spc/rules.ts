@@ -26,6 +26,7 @@ export interface RuleResult {
 }
 
 const RUN = 7;
+const RULE_INDEX: Record<Rule, number> = { outside_limits: 1, trend: 2, two_of_three: 3, shift: 4 };
 
 /** Marks every point that ends a window or lies among the RUN-1 points before an end. */
 function partOf(ends: readonly boolean[]): boolean[] {
@@ -104,7 +105,7 @@ export function applyRules(lines: RuleLines, improvement: Improvement): RuleResu
   const trend = partOf(trendEnds);
   const result: RuleResult[] = new Array<RuleResult>(n);
   // Results are shared between points (there are only a few distinct ones).
-  const shared = new Map<string, RuleResult>();
+  const shared: (RuleResult | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     let rule: Rule | null = null;
     let direction: -1 | 0 | 1 = 0;
@@ -126,13 +127,8 @@ export function applyRules(lines: RuleLines, improvement: Improvement): RuleResu
       rule = "shift";
       direction = above;
     }
-    const key = `${rule}${direction}`;
-    let r = shared.get(key);
-    if (!r) {
-      r = { rule, direction, point_type: pointType(direction, improvement) };
-      shared.set(key, r);
-    }
-    result[i] = r;
+    const key = (rule === null ? 0 : RULE_INDEX[rule]) * 3 + direction + 1;
+    result[i] = shared[key] ??= { rule, direction, point_type: pointType(direction, improvement) };
   }
   return result;
 }
