@@ -46,12 +46,28 @@ export function escapeProse(text: string): string {
     .replace(/^\s*\n|\n\s*$/g, "")
     .split("\n");
   return lines
-    .map((line) => {
-      const l = line.replace(/</g, "\\<").replace(/^(\s{0,3})#/, "$1\\#");
-      return /^\s{0,3}([-=*_])(\s*\1)*\s*$/.test(l) ? l.replace(/^(\s*)/, "$1\\") : l;
-    })
+    .map((line) => escapeBlockStart(line.replace(/</g, "\\<")))
     .join("\n")
     .trimEnd();
+}
+
+/**
+ * Escapes an ATX heading (`#`), a setext underline (`===`, `---`) or a thematic break
+ * (`***`) at the start of a line, also after block quote and list markers (`> # x`, `- ---`).
+ */
+function escapeBlockStart(line: string): string {
+  let i = 0;
+  for (;;) {
+    const rest = line.slice(i);
+    const at = i + /^\s*/.exec(rest)![0].length;
+    const body = line.slice(at);
+    if (body.startsWith("#") || /^([-=*_])(\s*\1)*\s*$/.test(body)) {
+      return `${line.slice(0, at)}\\${body}`;
+    }
+    const marker = /^(?:>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$))/.exec(body);
+    if (!marker) return line;
+    i = at + marker[0].length;
+  }
 }
 
 /**

@@ -264,3 +264,25 @@ describe("escaping, for any text", () => {
     );
   });
 });
+
+describe("prose escaping, for any text", () => {
+  const alphabet = [..."ab *_-=#<>`\n\n  1.)[]()!"];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((a) => a.join(""));
+  const kinds = (n: RootContent | Root, out: Set<string>): Set<string> => {
+    out.add(n.type);
+    if ("children" in n) for (const c of n.children as RootContent[]) kinds(c, out);
+    return out;
+  };
+
+  it("never makes a heading, raw HTML or a thematic break", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const found = kinds(parseMarkdown(escapeProse(s)), new Set());
+        expect([...found].filter((k) => ["heading", "html", "thematicBreak"].includes(k))).toEqual(
+          [],
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
