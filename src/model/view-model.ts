@@ -35,6 +35,7 @@ export interface ViewModel {
 
 /** The board paper's cover sheet, formatted for display. */
 export interface PaperView {
+  /** The trust's name. */
   organisation: string;
   /** e.g. "Trust Board (Public)". */
   meeting: string;
@@ -46,6 +47,7 @@ export interface PaperView {
   agenda_item: string;
   /** Enclosure reference, or null. */
   paper_ref: string | null;
+  /** The paper's title. */
   title: string;
   /** Purposes in words, e.g. ["Assurance", "Discussion"]. */
   purposes: string[];
@@ -63,11 +65,15 @@ export interface PaperView {
   summary: string;
   /** Each a sentence, e.g. "The Board is asked to …". */
   recommendations: string[];
+  /** Strategic objectives the paper links to. */
   strategic_objectives: string[];
+  /** Board Assurance Framework risk ids ([] when none). */
   baf_risks: string[];
   /** Committees that saw the paper before. */
   previously_considered_by: { committee: string; date: string; outcome: string | null }[];
+  /** Equality impact statement. */
   equality_impact: string;
+  /** Quality impact statement, or null. */
   quality_impact: string | null;
 }
 
@@ -76,13 +82,19 @@ export type PersonText = string;
 
 /** One improvement spotlight (one project), display-ready. */
 export interface SpotlightView {
+  /** The spotlight's id (as in the data files). */
   id: string;
+  /** The project's title (the issue, not the countermeasure). */
   title: string;
   /** 1-based position in the paper. */
   number: number;
+  /** The executive who sponsors the project. */
   executive_sponsor: PersonText;
+  /** Who to ask about the project. */
   project_lead: PersonText;
+  /** The clinical lead, or null. */
   clinical_lead: PersonText | null;
+  /** Division, care group or service. */
   service: string;
   /** e.g. "Testing". */
   phase: string;
@@ -96,25 +108,38 @@ export interface SpotlightView {
   data_as_at: string | null;
   /** In words, e.g. ["Patient safety"]. */
   quality_dimensions: string[];
+  /** Trust strategic objectives the project serves. */
   strategic_objectives: string[];
+  /** Trust values the project shows. */
   values: string[];
+  /** Board Assurance Framework risks the project addresses. */
   baf_risks: string[];
   /** Markdown. */
   problem: string;
   /** Markdown, or null. */
   background: string | null;
+  /** The aim and the measure that shows it. */
   aim: AimView;
+  /** Every measure, in the order written, with its analysis. */
   measures: MeasureView[];
   /** The team's own words on the results (Markdown), or null; each measure also has a narrative. */
   results: string | null;
+  /** Change ideas, with their status in words ("Adopted") or null. */
   change_ideas: { description: string; status: string | null }[];
+  /** Plan-Do-Study-Act cycles. */
   pdsa: PdsaView[];
+  /** Patient involvement (level in words, e.g. "Co-designed") and staff involvement. */
   involvement: {
     patients: { level: string; description: string | null };
     staff: { description: string | null; groups: string[]; count: number | null };
   };
+  /**
+   * Waste removed: lean waste type in words ("Waiting"), description, estimate with unit ("40 hours per month") or null.
+   */
   waste: { type: string; description: string; estimate: string | null }[];
+  /** Successes to celebrate: text, people to thank, date ("14 July 2025") or null. */
   successes: { text: string; people: string[]; date: string | null }[];
+  /** Risks and issues with impact, mitigation and owner (each null when not given). */
   risks: {
     description: string;
     impact: string | null;
@@ -123,6 +148,7 @@ export interface SpotlightView {
   }[];
   /** What the board is asked to do: `type` in words ("Take assurance") and the text. */
   ask: { type: string; text: string };
+  /** Next steps: action, owner and due date ("31 October 2025"). */
   next_steps: { action: string; owner: string; due: string }[];
   /** Markdown, or null. */
   sustain: string | null;
@@ -142,12 +168,15 @@ export interface ImageView {
   file: string;
   /** Alt text ("" for a decorative image). */
   alt: string;
+  /** Caption shown under the image, or null. */
   caption: string | null;
+  /** True when the image is decorative (empty alt text). */
   decorative: boolean;
 }
 
 /** The aim, with its numbers formatted in the unit of its measure. */
 export interface AimView {
+  /** The aim as written. */
   statement: string;
   /** Id of the aim's measure. */
   measure_id: string;
@@ -155,6 +184,7 @@ export interface AimView {
   measure: string;
   /** e.g. "8.4 falls per 1,000 bed days". */
   baseline: string;
+  /** Target with unit. */
   target: string;
   /** e.g. "31 March 2027". */
   by: string;
@@ -162,12 +192,19 @@ export interface AimView {
 
 /** A PDSA cycle. */
 export interface PdsaView {
+  /** Cycle number. */
   cycle: number;
+  /** The change tested. */
   change: string;
+  /** Start date, e.g. "6 January 2025". */
   start: string;
+  /** End date, or null while the cycle runs. */
   end: string | null;
+  /** What the team predicted, or null. */
   prediction: string | null;
+  /** What happened, or null. */
   result: string | null;
+  /** What was learned, or null. */
   learning: string | null;
   /** "Adopt", "Adapt" or "Abandon", or null. */
   decision: string | null;
@@ -175,6 +212,7 @@ export interface PdsaView {
 
 /** An icon image with its text label (icons never stand alone). */
 export interface IconView {
+  /** "variation" or "assurance". */
   kind: IconKind;
   /** The analysis value, e.g. "improvement_low" or "pass". */
   value: string;
@@ -188,7 +226,9 @@ export interface IconView {
 
 /** A measure with its data and analysis summary. */
 export interface MeasureView {
+  /** The measure's id. */
   id: string;
+  /** The measure's name as the board reads it. */
   name: string;
   /** "Outcome", "Process" or "Balancing". */
   type: string;
@@ -196,7 +236,9 @@ export interface MeasureView {
   unit: string;
   /** "Higher is better", "Lower is better" or "No preferred direction". */
   improvement: string;
+  /** Numerator, denominator, inclusions; or null. */
   definition: string | null;
+  /** System the data comes from, or null. */
   data_source: string | null;
   /** e.g. "Monthly". */
   frequency: string;
@@ -216,7 +258,9 @@ export interface MeasureView {
   lower: string | null;
   /** Upper process limit of the last point, or null. */
   upper: string | null;
+  /** The Making Data Count variation icon of the last point, or null without an analysis. */
   variation: IconView | null;
+  /** The assurance icon (target against the limits), or null without a target or analysis. */
   assurance: IconView | null;
   /** Plain-English sentences from the analysis ("" when there is none). */
   narrative: string;
@@ -228,9 +272,11 @@ export interface MeasureView {
 
 /** One row of the paper's summary table. */
 export interface SummaryRow {
+  /** The spotlight's id. */
   spotlight_id: string;
   /** The spotlight's title. */
   spotlight: string;
+  /** The measure's id. */
   measure_id: string;
   /** The measure's name. */
   measure: string;
@@ -238,7 +284,9 @@ export interface SummaryRow {
   latest: string | null;
   /** Target with unit, or null. */
   target: string | null;
+  /** Variation icon with its label, or null. */
   variation: IconView | null;
+  /** Assurance icon with its label, or null. */
   assurance: IconView | null;
 }
 
