@@ -184,7 +184,7 @@ export function renderCommand(file: string, opts: RenderOptions) {
     const assetsAbs = resolve(outAbs, "..", assetsDir);
     await guardOutput(ctx, outAbs, pack.inputs);
     if (format === "md") await guardOutput(ctx, assetsAbs, pack.inputs, true);
-    if (summaryAbs) await guardOutput(ctx, summaryAbs, pack.inputs);
+    if (summaryAbs) await guardOutput(ctx, summaryAbs, [...pack.inputs, outAbs]);
 
     progress("Drawing charts and rendering the paper…");
     const paperOpts = {
