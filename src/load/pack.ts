@@ -6,6 +6,7 @@ import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnost
 import type { ReadIo } from "../io/io.js";
 import { packSchema, paperSchema, type Paper } from "../schema/pack-schema.js";
 import { spotlightSchema } from "../schema/spotlight-schema.js";
+import { defaultConfig } from "../schema/config-schema.js";
 import { didYouMean, formatPath, validateWithSchema } from "../schema/validate.js";
 import { loadConfig, displayPath } from "./config.js";
 import { checkInside } from "./contain.js";
@@ -83,7 +84,7 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
   const { io } = opts;
   const cwd = resolve(opts.cwd ?? ".");
   const abs = resolve(cwd, file);
-  const dir = dirname(abs);
+  const fileDir = dirname(abs);
   const display = displayPath(cwd, abs);
   const shown = (p: string) => displayPath(cwd, p);
   const diagnostics: Diagnostic[] = [];
@@ -98,15 +99,10 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
       }),
     );
   }
-  const cfg = await loadConfig({ io, packDir: dir, configFile: opts.configFile, cwd });
-  diagnostics.push(...cfg.diagnostics);
-  const config = cfg.config;
-  const limits = config.limits;
-  const maxBytes = limits.max_file_mb * MB;
-  const inputs: string[] = [abs];
-  if (cfg.file) inputs.push(cfg.file);
-
-  const top = await readYamlFile(abs, display, io, { maxBytes, at: { file: display } });
+  const top = await readYamlFile(abs, display, io, {
+    maxBytes: defaultConfig().limits.max_file_mb * MB,
+    at: { file: display },
+  });
   if (top.failed) throw new FatalError(top.diagnostics);
   diagnostics.push(...top.diagnostics);
   if (top.value === undefined || !top.source) return { diagnostics };
@@ -137,6 +133,17 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
     return { diagnostics };
   }
   const value = top.value;
+  // A spotlight checked on its own belongs to the pack around it: its folder is the nearest
+  // one (up to two levels up) that holds a pack or config file, so the trust's config applies
+  // and `data: ../data/x.csv` stays inside the pack without --allow-outside.
+  const dir = "paper" in value ? fileDir : await enclosingPackDir(fileDir, io);
+  const cfg = await loadConfig({ io, packDir: dir, configFile: opts.configFile, cwd });
+  diagnostics.push(...cfg.diagnostics);
+  const config = cfg.config;
+  const limits = config.limits;
+  const maxBytes = limits.max_file_mb * MB;
+  const inputs: string[] = [abs];
+  if (cfg.file) inputs.push(cfg.file);
   diagnostics.push(...stringLengthDiagnostics(value, source, limits.max_string_length, []));
 
   const spotlights: LoadedSpotlight[] = [];
@@ -260,7 +267,7 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
     const checked = validateWithSchema(spotlightSchema, value, source);
     diagnostics.push(...checked.diagnostics);
     if (checked.data) spotlights.push({ spotlight: checked.data, source, basePath: [] });
-    dataFiles.push({ patterns: patternsAt(value.data, ["data"]), base: dir, source });
+    dataFiles.push({ patterns: patternsAt(value.data, ["data"]), base: fileDir, source });
   }
 
   const unique = uniqueSpotlights(spotlights, diagnostics);
@@ -305,6 +312,22 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
   }
   if (cfg.source) pack.configSource = cfg.source;
   return { pack, diagnostics };
+}
+
+const packMarkers = ["pack.yaml", "pack.yml", "spotlight.config.yaml", "spotlight.config.yml"];
+
+/** The nearest folder, from `start` up to two levels above it, that holds a pack or config file. */
+async function enclosingPackDir(start: string, io: ReadIo): Promise<string> {
+  let dir = start;
+  for (let level = 0; level < 3; level++) {
+    for (const name of packMarkers) {
+      if ((await io.fileSize(resolve(dir, name))) !== undefined) return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return start;
 }
 
 /** Absolute files named by a pattern: glob matches, or the one file when it exists. */
