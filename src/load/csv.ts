@@ -201,18 +201,13 @@ class CsvTable {
     if (this.stopped) return;
     const line = this.line;
     this.line++;
-    for (let j = 0; j < rec.length; j++) {
-      const f = rec[j]!;
-      if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) this.line += lineBreaks(f);
-    }
     // Fully empty rows (blank lines, rows of delimiters) are an Excel habit: skipped silently.
     let empty = true;
     for (let j = 0; j < rec.length; j++) {
       const f = rec[j]!;
-      if (f.length > 0 && f.trim().length > 0) {
-        empty = false;
-        break;
-      }
+      if (f.length === 0) continue;
+      if (empty && f.trim().length > 0) empty = false;
+      if (f.includes("\n") || f.includes("\r")) this.line += lineBreaks(f);
     }
     if (empty) return;
     this.rec = rec;
@@ -378,6 +373,7 @@ class CsvTable {
       this.stopped = true;
       return;
     }
+    row.dateColumn = fieldColumn(rec, m.date!, this.delimiter);
     if (m.measure !== undefined) row.measureColumn = fieldColumn(rec, m.measure, this.delimiter);
     if (m.spotlight !== undefined) {
       row.spotlightColumn = fieldColumn(rec, m.spotlight, this.delimiter);

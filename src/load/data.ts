@@ -223,28 +223,22 @@ export function readYamlData(
       );
       break;
     }
-    placeCell(row, "measure", at([...rowPath, "measure"]), item);
-    placeCell(row, "spotlight", at([...rowPath, "spotlight"]), item);
+    for (const key of ["measure", "spotlight", "date"] as const) {
+      if (key in item) placeCell(row, key, at([...rowPath, key]));
+    }
     rows.push(row);
   }
   return { rows, diagnostics };
 }
 
-/** Records where the row's measure or spotlight cell is, for link diagnostics. */
+/** Records where the row's measure, spotlight or date cell is, for link diagnostics. */
 function placeCell(
   row: ReadDataRow,
-  key: "measure" | "spotlight",
+  key: "measure" | "spotlight" | "date",
   pos: { line: number; column: number },
-  item: Record<string, unknown>,
 ): void {
-  if (!(key in item)) return;
-  if (key === "measure") {
-    row.measureColumn = pos.column;
-    if (pos.line !== row.line) row.measureLine = pos.line;
-  } else {
-    row.spotlightColumn = pos.column;
-    if (pos.line !== row.line) row.spotlightLine = pos.line;
-  }
+  row[`${key}Column`] = pos.column;
+  if (pos.line !== row.line) row[`${key}Line`] = pos.line;
 }
 
 function emptyFile(file: string): Diagnostic {

@@ -193,6 +193,17 @@ function groupDiagnostic(g: RowGroup): Diagnostic {
 
 const where = (r: DataPoint): string => `${r.file}:${r.line}`;
 
+/** File, line and (when known) column of a row's date cell. */
+function dateAt(p: DataPoint): { file: string; line: number; column?: number } {
+  const r = p as ReadDataRow;
+  const at: { file: string; line: number; column?: number } = {
+    file: r.file,
+    line: r.dateLine ?? r.line,
+  };
+  if (r.dateColumn !== undefined) at.column = r.dateColumn;
+  return at;
+}
+
 /** Sorts one measure's rows and checks order, duplicates, value consistency and gaps. */
 function checkSeries(
   rows: DataRow[],
@@ -212,8 +223,7 @@ function checkSeries(
           message: `rows for ${label} are not in date order (${r.date} at line ${r.line} comes after ${
             rows[i - 1]!.date
           } at ${where(rows[i - 1]!)}); they were sorted`,
-          file: r.file,
-          line: r.line,
+          ...dateAt(r),
           path: [r.line, "date"],
         }),
       );
@@ -229,8 +239,7 @@ function checkSeries(
         diagnostic({
           code: "data.duplicate_date",
           message: `${label} of spotlight "${spotlightId}" has two rows for ${r.date}: ${where(prev)} and ${where(r)}; the second is ignored`,
-          file: r.file,
-          line: r.line,
+          ...dateAt(r),
           path: [r.line, "date"],
           hint: "Keep one row per measure per date.",
         }),
@@ -309,8 +318,7 @@ function checkGaps(points: DataPoint[], measure: Measure, out: Diagnostic[]): vo
           code: "data.duplicate_date",
           severity: "warning",
           message: `measure "${measure.id}" is ${f} but ${points[i - 1]!.date} (${where(points[i - 1]!)}) and ${p.date} fall in the same period`,
-          file: p.file,
-          line: p.line,
+          ...dateAt(p),
           path: [p.line, "date"],
           hint: `Give one row per ${periodName[f]}, or set the measure's frequency.`,
         }),
@@ -333,8 +341,7 @@ function checkGaps(points: DataPoint[], measure: Measure, out: Diagnostic[]): vo
       code: "data.gap",
       severity: "warning",
       message: `measure "${measure.id}" is ${f} but has no data for ${listed}${more}`,
-      file: firstAfterGap.file,
-      line: firstAfterGap.line,
+      ...dateAt(firstAfterGap),
       path: [firstAfterGap.line, "date"],
       hint: "Add the missing periods (an empty value is a missing point), or check the frequency.",
     }),

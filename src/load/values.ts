@@ -400,13 +400,18 @@ function daysIn(y: number, m: number): number {
 
 // ---------------------------------------------------------------- rows
 
-/** A data row as read, with where its measure and spotlight cells are (for link diagnostics). */
+/**
+ * A data row as read, with where its measure, spotlight and date cells are (for link
+ * diagnostics). The *Line fields are set only when the cell is on another line than the row
+ * (YAML). In CSV the columns count fields as written without quotes unless they need them.
+ */
 export interface ReadDataRow extends DataRow {
   measureColumn?: number;
-  /** Set only when the measure cell is on another line than the row (YAML). */
   measureLine?: number;
   spotlightColumn?: number;
   spotlightLine?: number;
+  dateColumn?: number;
+  dateLine?: number;
 }
 
 /** Our column names: the CSV columns after aliases and renames, and the YAML row keys. */
@@ -435,6 +440,8 @@ export interface RowContext {
   problem(field: CellName, p: ValueProblem): void;
   /** Strings seen in this file, shared between rows (filled by buildRow). */
   strings?: Map<string, string>;
+  /** The last measure, spotlight and date interned: rows often repeat the row before. */
+  last?: [string, string, string];
 }
 
 /** The cells of one row, by our column names; absent cells are undefined. */
@@ -477,13 +484,18 @@ function cellDate(ctx: RowContext, c: Cell, line: number): string | null | Value
 }
 
 /** Repeated ids and dates share one string, so a million rows hold a few thousand strings. */
-function intern(ctx: RowContext, s: string): string {
+function intern(ctx: RowContext, s: string, slot: 0 | 1 | 2): string {
+  const last = (ctx.last ??= ["", "", ""]);
+  if (s === last[slot]) return last[slot];
   const table = (ctx.strings ??= new Map<string, string>());
-  const hit = table.get(s);
-  if (hit !== undefined) return hit;
-  if (table.size >= 50_000) table.clear();
-  table.set(s, s);
-  return s;
+  let hit = table.get(s);
+  if (hit === undefined) {
+    if (table.size >= 50_000) table.clear();
+    table.set(s, s);
+    hit = s;
+  }
+  last[slot] = hit;
+  return hit;
 }
 
 /**
@@ -492,7 +504,7 @@ function intern(ctx: RowContext, s: string): string {
  * `ctx.problem`. A row with no value (and no numerator and denominator) is a missing point.
  */
 export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDataRow | undefined {
-  const measure = intern(ctx, cellText(cells.measure)) || ctx.defaultMeasure || "";
+  const measure = intern(ctx, cellText(cells.measure), 0) || ctx.defaultMeasure || "";
   let date = cellDate(ctx, cells.date, line);
   if (measure === "") {
     const looksTotal = date === null;
@@ -518,10 +530,10 @@ export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDa
     ctx.problem("date", date);
     return undefined;
   }
-  date = intern(ctx, date);
+  date = intern(ctx, date, 2);
   const value = cellNumber(ctx, "value", cells.value);
   const row: ReadDataRow = { date, value: value ?? null, file: ctx.file, line, measure };
-  const spotlight = intern(ctx, cellText(cells.spotlight)) || ctx.defaultSpotlight;
+  const spotlight = intern(ctx, cellText(cells.spotlight), 1) || ctx.defaultSpotlight;
   if (spotlight) row.spotlight = spotlight;
   if (cells.numerator !== undefined || cells.denominator !== undefined) {
     const num = cellNumber(ctx, "numerator", cells.numerator) ?? null;
@@ -536,7 +548,8 @@ export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDa
             severity: "warning",
             message: "denominator is 0, so the row has no value; it is a missing point",
           });
-        } else row.value = num / den;
+        } else if (Number.isFinite(num / den)) row.value = num / den;
+        else ctx.problem("denominator", nonFinite(`${num} / ${den}`));
       } else if (num !== null || den !== null) {
         ctx.problem(num === null ? "numerator" : "denominator", {
           code: "data.no_value",

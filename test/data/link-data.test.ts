@@ -69,7 +69,7 @@ describe("linkData", () => {
     const read = await readFixture("duplicate-row.csv");
     const { data, diagnostics } = linkData(read.rows, [falls()]);
     const dup = diagnostics.filter((d) => d.code === "data.duplicate_date");
-    expect(brief(dup)).toEqual(["error data.duplicate_date duplicate-row.csv:4:undefined"]);
+    expect(brief(dup)).toEqual(["error data.duplicate_date duplicate-row.csv:4:18"]);
     expect(dup[0]!.message).toContain("duplicate-row.csv:2 and duplicate-row.csv:4");
     expect(
       data
@@ -176,5 +176,17 @@ describe("linkData", () => {
     }
     const { data, diagnostics } = linkData(rows, [falls(), sepsis()]);
     expect(countPoints(data) + rowsNamed(diagnostics)).toBe(rows.length);
+  });
+});
+
+describe("linkData positions from YAML data", () => {
+  it("duplicate dates in YAML rows are placed at the date value", async () => {
+    const r = await readBytes(
+      "d.yaml",
+      "- { spotlight: falls, measure: falls-rate, date: 2024-01-01, value: 1 }\n- spotlight: falls\n  measure: falls-rate\n  date: 2024-01-01\n  value: 2\n- { spotlight: falls, measure: harm-rate, date: 2024-01-01 }\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    const { diagnostics } = linkData(r.rows, [falls()]);
+    expect(brief(diagnostics)).toEqual(["error data.duplicate_date d.yaml:4:9"]);
   });
 });

@@ -156,3 +156,15 @@ describe("parseDate", () => {
     expect(col2.kind).toBe("YYYY-MM-DD");
   });
 });
+
+describe("buildRow", () => {
+  it("a ratio too large to represent is data.non_finite, not Infinity", async () => {
+    const { readBytes, brief } = await import("./helpers.js");
+    const r = await readBytes(
+      "x.csv",
+      "measure,date,numerator,denominator\nm,2024-01-01,1e308,1e-5\n",
+    );
+    expect(brief(r.diagnostics)).toEqual(["error data.non_finite x.csv:2:20"]);
+    expect(r.rows[0]!.value).toBeNull();
+  });
+});
