@@ -143,17 +143,11 @@ describe("spotlight init", () => {
     expect(strict.code).toBe(0);
     const json = await runCli(["validate", "demo/pack.yaml", "--format", "json"], { cwd: tmp });
     expect(JSON.parse(json.stdout)).toEqual([]);
-    // Each spotlight file can also be checked on its own, as a project lead would.
+    // Each spotlight file can also be checked on its own, as a project lead would, with no
+    // --allow-outside: the pack folder around it is its root.
     for (const f of ["falls", "sepsis", "discharges", "theatres"]) {
       const one = await runCli(
-        [
-          "validate",
-          `demo/spotlights/${f}.yaml`,
-          "--allow-outside",
-          "--strict",
-          "--format",
-          "json",
-        ],
+        ["validate", `demo/spotlights/${f}.yaml`, "--strict", "--format", "json"],
         { cwd: tmp },
       );
       expect({ f, out: JSON.parse(one.stdout) as unknown, code: one.code }).toEqual({
