@@ -63,9 +63,9 @@ interface ChartLike {
   alt: string;
 }
 
-/** An image with escaped alt text: `![alt](path)`. */
-function image(alt: string, path: string): string {
-  return `![${escapeInline(alt)}](${linkDestination(path)})`;
+/** An image with escaped alt text: `![alt](path)`, or `![alt](path "icon")` for an icon. */
+function image(alt: string, path: string, title?: string): string {
+  return `![${escapeInline(alt)}](${linkDestination(path)}${title ? ` "${title}"` : ""})`;
 }
 
 /** Helpers that write a value into the document; each escapes what it writes. */
@@ -97,10 +97,11 @@ export const valueHelpers: Record<string, Helper> = {
   },
   /** `{{words problem}}` → the number of words in a text. */
   words: (...raw) => String(countWords(text(args("words", raw).values[0]))),
-  /** `{{icon variation}}` → the icon image and its text label; "–" when there is no icon. */
+  /** `{{icon variation}}` → the icon image (titled "icon") and its text label; "–" when there is no icon. */
   icon: (...raw) => {
     const v = args("icon", raw).values[0] as IconLike | null;
-    return v ? `${image(v.label, v.file)} ${escapeInline(v.label)}` : "–";
+    // The "icon" title tells the DOCX writer to draw it at text height.
+    return v ? `${image(v.label, v.file, "icon")} ${escapeInline(v.label)}` : "–";
   },
   /** `{{chart chart}}` → the chart image with its alt text; nothing when there is no chart. */
   chart: (...raw) => {

@@ -59,7 +59,7 @@ describe("spotlight render", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const md = readFileSync(join(dir, "out/paper.md"), "utf8");
-    const images = [...md.matchAll(/!\[([^\]]*)\]\(([^)]+)\)/g)];
+    const images = [...md.matchAll(/!\[([^\]]*)\]\(([^)\s]+)(?: "[^"]*")?\)/g)];
     expect(images.length).toBeGreaterThan(4);
     for (const [, alt, path] of images) {
       expect(alt!.length).toBeGreaterThan(5);
