@@ -84,9 +84,15 @@ export function textWidth(content: string, size: number, bold = false): number {
 /** Shortens `content` with an ellipsis so it fits in `width` at `size`. */
 export function fitText(content: string, width: number, size: number, bold = false): string {
   if (textWidth(content, size, bold) <= width) return content;
-  let cut = content;
-  while (cut.length > 1 && textWidth(`${cut}…`, size, bold) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  // The longest prefix that fits with its ellipsis (binary search: long labels stay fast).
+  let lo = 1;
+  let hi = content.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (textWidth(`${content.slice(0, mid)}…`, size, bold) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${content.slice(0, lo).trimEnd()}…`;
 }
 
 /** Path data for a polyline through (xs[i], ys[i]). */

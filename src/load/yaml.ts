@@ -350,6 +350,12 @@ export function decodeYamlBytes(
   let encoding = "utf-8";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = "utf-16le";
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = "utf-16be";
+  else if (bytes.includes(0)) {
+    const message = "file contains binary data (NUL bytes), not YAML text";
+    return {
+      diagnostics: [diagnostic({ code: "file.binary", message, file, line: 1, column: 1 })],
+    };
+  }
   try {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), diagnostics: [] };
   } catch {
@@ -359,6 +365,8 @@ export function decodeYamlBytes(
           code: "data.invalid_utf8",
           message: "the file is not valid UTF-8 text",
           file,
+          line: 1,
+          column: 1,
           hint: "Save the YAML file as UTF-8.",
         }),
       ],
