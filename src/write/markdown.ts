@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import type { PackAnalyses } from "../analysis/analyse-pack.js";
 import type { Variation } from "../analysis/types.js";
 import { assuranceIconSvg, variationIconSvg, type AssuranceValue } from "../charts/icons.js";
-import { svgToPng } from "../charts/raster.js";
+import { svgToPngAsync } from "../charts/raster.js";
 import { renderChartSvg, type ChartMeta } from "../charts/spc-svg.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
@@ -63,21 +63,23 @@ function chartMeta(pack: Pack, spotlightId: string, measureId: string): ChartMet
   return meta;
 }
 
-/** Draws every chart and icon the view model names: SVG text and PNG bytes, once each. */
-export function buildImageFiles(
+/**
+ * Draws every chart and icon the view model names: SVG text and PNG bytes, once each. The PNGs
+ * are rasterised in parallel off the main thread; the map's order is the order named.
+ */
+export async function buildImageFiles(
   vm: ViewModel,
   pack: Pack,
   analyses: PackAnalyses,
-): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+): Promise<Map<string, Uint8Array>> {
+  const svgs: [svgFile: string, pngFile: string, svg: string, width: number][] = [];
   for (const s of vm.spotlights) {
     for (const m of s.measures) {
       const analysis = analyses.get(s.id)?.get(m.id);
       const meta = chartMeta(pack, s.id, m.id);
       if (!m.chart || !analysis || !meta) continue;
       const svg = renderChartSvg(analysis, meta, { description: m.chart.alt });
-      files.set(m.chart.svg_file, utf8.encode(svg));
-      files.set(m.chart.png_file, svgToPng(svg, { width: chartPngWidth }));
+      svgs.push([m.chart.svg_file, m.chart.png_file, svg, chartPngWidth]);
     }
   }
   for (const icon of vm.icons) {
@@ -85,9 +87,14 @@ export function buildImageFiles(
       icon.kind === "variation"
         ? variationIconSvg(icon.value as Variation)
         : assuranceIconSvg(icon.value as AssuranceValue);
-    files.set(icon.file, utf8.encode(svg));
-    files.set(icon.png_file, svgToPng(svg, { width: iconPngWidth }));
+    svgs.push([icon.file, icon.png_file, svg, iconPngWidth]);
   }
+  const pngs = await Promise.all(svgs.map(([, , svg, width]) => svgToPngAsync(svg, { width })));
+  const files = new Map<string, Uint8Array>();
+  svgs.forEach(([svgFile, pngFile, svg], i) => {
+    files.set(svgFile, utf8.encode(svg));
+    files.set(pngFile, pngs[i]!);
+  });
   return files;
 }
 
@@ -156,11 +163,14 @@ export async function renderMarkdownOutput(
 ): Promise<MarkdownOutput> {
   const vm = buildViewModel(pack, analyses, { assetsDir: opts.assetsDir });
   const templatesDir = opts.templatesDir;
+  // Charts are drawn on the thread pool while the templates run.
+  const images = buildImageFiles(vm, pack, analyses);
+  images.catch(() => undefined); // awaited below; a template error must not leave it unhandled
   const markdown = await renderTemplates(vm, {
     io: opts.io,
     ...(templatesDir !== undefined ? { templatesDir } : {}),
   });
-  const files = buildImageFiles(vm, pack, analyses);
+  const files = await images;
   const diagnostics = await copySpotlightImages(pack, vm, opts, files);
   return { vm, markdown, files, diagnostics };
 }
