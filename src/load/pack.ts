@@ -144,6 +144,24 @@ export async function loadPack(file: string, opts: LoadPackOptions): Promise<Loa
   const maxBytes = limits.max_file_mb * MB;
   const inputs: string[] = [abs];
   if (cfg.file) inputs.push(cfg.file);
+  // Files the config names (logo, reference DOCX, templates) stay inside the config's folder.
+  if (cfg.source && cfg.file && !opts.allowOutside) {
+    const named: [Path, string | undefined][] = [
+      [["style", "logo"], config.style.logo],
+      [["style", "reference_docx"], config.style.reference_docx],
+      [["templates"], config.templates],
+    ];
+    for (const [path, rel] of named) {
+      if (rel === undefined) continue;
+      const target = resolve(dirname(cfg.file), rel);
+      const where = { file: cfg.source.file, ...cfg.source.locate(path), path };
+      const outside = await checkInside(dirname(cfg.file), target, io, false, {
+        ...where,
+        display: shown(target),
+      });
+      if (outside) diagnostics.push(outside);
+    }
+  }
   diagnostics.push(...stringLengthDiagnostics(value, source, limits.max_string_length, []));
 
   const spotlights: LoadedSpotlight[] = [];
