@@ -302,7 +302,7 @@ function periodLabel(index: number, f: Frequency): string {
 
 /** Warns once per measure about skipped periods, naming them; and about two dates in one period. */
 function checkGaps(points: DataPoint[], measure: Measure, out: Diagnostic[]): void {
-  const f: Frequency = measure.frequency;
+  const f: Frequency = measure.frequency ?? "monthly";
   const missing: string[] = [];
   let missingCount = 0;
   let firstAfterGap: DataPoint | undefined;

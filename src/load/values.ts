@@ -1,7 +1,8 @@
 // Pure parsers for the cells of measure data (DESIGN §3.3): numbers (thousands separators,
 // percent, currency, decimal commas, missing markers, Excel errors) and dates (one format per
 // file column, detected from its first value and never guessed per value; nothing rolls over).
-// Hot path: plain values are checked with char codes and allocate nothing.
+// Hot path: plain values are checked with char codes and allocate nothing. Also turns the cells
+// of one row into a data row (buildRow), shared by the CSV and YAML readers.
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { isRealDate } from "../schema/fields.js";
 import type { DataRow } from "./types.js";
@@ -311,7 +312,18 @@ function badDate(t: string, hint?: string): ValueProblem {
 }
 
 /**
- * Reads a date cell into `YYYY-MM-DD` (months and quarters give their first day). Returns null
+ * Reads a date cell into `YYYY-MM-DD` (months and quarters give their first day).
+ *
+ * Formats (each a column kind, see DateKind): `YYYY-MM-DD` (an optional time such as
+ * `T00:00:00`, ` 00:00` or `Z` is ignored, never shifted by a time zone), `YYYY-MM`,
+ * `DD/MM/YYYY` or `MM/DD/YYYY` by `col.order` (also with `-`; `DD.MM.YYYY` is always day first),
+ * `Jan 2024` / `January 2024` / `Jan-24`, `01-Jan-2024` / `1 Jan 24`, `2024 Q1` / `Q1 2024`.
+ * Decisions: a two-digit year is read as 20YY only next to a month name (`Jan-24`, Excel's
+ * mmm-yy); numeric dates must give the year in full (`1/2/24` is `data.bad_date`), since
+ * 01/02/03 cannot be read safely. Numbers such as 45292 are not guessed as Excel serial dates:
+ * they are `data.bad_date` with a hint to format the column as dates.
+ *
+ * Returns null
  * for an empty cell, or a problem (`data.bad_date`, `data.impossible_date`). The first readable
  * value fixes the column's format (`col.kind`); later values in another format are errors.
  * `line` is recorded with the format so mismatch messages can point at it.

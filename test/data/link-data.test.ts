@@ -190,3 +190,40 @@ describe("linkData positions from YAML data", () => {
     expect(brief(diagnostics)).toEqual(["error data.duplicate_date d.yaml:4:9"]);
   });
 });
+
+describe("no row is lost silently, from file to data", () => {
+  it("each CSV record is in the data or named by exactly one row diagnostic", async () => {
+    const kinds = [
+      "falls,falls-rate,2024-MM-01,1",
+      "falls,harm-rate,2024-MM-01,2",
+      ",harm-rate,2024-MM-01,3",
+      "falls,falls-rate,2024-MM-31,4",
+      "falls,falls-rate,not a date,5",
+      "falls,,2024-MM-01,6",
+      "falls,falls-rate,,7",
+      "Total,,,8",
+      "falls,falls-rate,2024-MM-01,9,extra",
+      "ghost,falls-rate,2024-MM-01,10",
+      "falls,nope,2024-MM-01,11",
+      "falls,falls-rate,2024-MM-01,x12",
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const month = String((i % 12) + 1).padStart(2, "0");
+      lines.push(kinds[(i * 5) % kinds.length]!.replace("MM", month));
+    }
+    const read = await readBytes("all.csv", `spotlight,measure,date,value\n${lines.join("\n")}\n`);
+    const dropped = new Set([
+      "csv.ragged_row",
+      "data.missing_date",
+      "data.missing_measure",
+      "data.total_row",
+      "data.bad_date",
+      "data.impossible_date",
+    ]);
+    const droppedAtRead = read.diagnostics.filter((d) => dropped.has(d.code)).length;
+    expect(read.rows.length + droppedAtRead).toBe(lines.length);
+    const { data, diagnostics } = linkData(read.rows, [falls(), sepsis()]);
+    expect(countPoints(data) + rowsNamed(diagnostics)).toBe(read.rows.length);
+  });
+});
