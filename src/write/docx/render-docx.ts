@@ -17,7 +17,7 @@ import { jpegSize, pngSize, sniffImage, svgSize } from "./images.js";
 import { fixCoreProperties, fixRelationshipIds } from "./normalise.js";
 import { houseStyles, language, numbering, page, type HouseStyle } from "./styles.js";
 import { referenceStyles } from "./reference-styles.js";
-import { unzipParts, zipParts } from "./zip.js";
+import { textOf, unzipParts, zipParts, type Parts } from "./zip.js";
 
 export interface DocxProperties {
   title: string;
@@ -156,6 +156,51 @@ async function loadImages(
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const placeholderMark = "board-spotlight:media:";
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * docx names each image by a SHA-1 of its bytes (in JavaScript) and deflates it into the zip,
+ * which zipParts then undoes: for charts that is most of the packing time. So docx is given a
+ * short placeholder per distinct image instead (same bytes → same placeholder, so it shares one
+ * media part as before) and {@link restoreMedia} puts the real bytes back after packing.
+ */
+function usePlaceholders(images: RenderContext["images"]): Map<string, Uint8Array> {
+  const real = new Map<string, Uint8Array>();
+  const byLength = new Map<number, [Uint8Array, Uint8Array][]>();
+  const placeholder = (data: Uint8Array): Uint8Array => {
+    const same = byLength.get(data.length) ?? [];
+    const found = same.find(([bytes]) => bytes === data || sameBytes(bytes, data));
+    if (found) return found[1];
+    const token = `${placeholderMark}${real.size}`;
+    real.set(token, data);
+    const bytes = new TextEncoder().encode(token);
+    byLength.set(data.length, [...same, [data, bytes]]);
+    return bytes;
+  };
+  for (const [url, loaded] of images) {
+    if (!loaded) continue;
+    images.set(url, {
+      ...loaded,
+      data: placeholder(loaded.data),
+      ...(loaded.fallback ? { fallback: placeholder(loaded.fallback) } : {}),
+    });
+  }
+  return real;
+}
+
+/** Puts the real image bytes in place of the placeholders docx packed. */
+function restoreMedia(parts: Parts, real: Map<string, Uint8Array>): void {
+  const longest = placeholderMark.length + 12;
+  for (const [name, bytes] of parts) {
+    if (!name.startsWith("word/media/") || bytes.length > longest) continue;
+    const data = real.get(textOf(bytes));
+    if (data) parts.set(name, data);
+  }
+}
+
 /** Renders Markdown to DOCX bytes; problems in the Markdown come back as diagnostics. */
 export async function renderDocxFromMarkdown(
   markdown: string,
@@ -171,6 +216,7 @@ export async function renderDocxFromMarkdown(
   const found = collect(root);
   ctx.definitions = found.definitions;
   await loadImages(ctx, found.images, opts.loadImage);
+  const media = usePlaceholders(ctx.images);
 
   const children: FileChild[] = root.children.flatMap((node) => block(ctx, node));
   // Word wants at least one paragraph in the body.
@@ -237,6 +283,7 @@ export async function renderDocxFromMarkdown(
     );
   }
   const parts = unzipParts(packed);
+  restoreMedia(parts, media);
   fixCoreProperties(parts, opts.properties.date, language);
   fixRelationshipIds(parts);
   const docx = zipParts(parts, {
