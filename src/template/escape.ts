@@ -46,9 +46,14 @@ export function escapeProse(text: string): string {
     .replace(/^\s*\n|\n\s*$/g, "")
     .split("\n");
   return lines
-    .map((line) => escapeBlockStart(line.replace(/</g, "\\<")))
+    .map((line) => escapeBlockStart(escapeTags(line)))
     .join("\n")
     .trimEnd();
+}
+
+/** `<` → `\<` (no raw HTML), except inside code spans, where `<` is already literal. */
+function escapeTags(line: string): string {
+  return line.replace(/(`+)[^`]*?\1|</g, (m) => (m === "<" ? "\\<" : m));
 }
 
 /**

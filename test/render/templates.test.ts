@@ -286,3 +286,9 @@ describe("prose escaping, for any text", () => {
     );
   });
 });
+
+describe("prose code spans", () => {
+  it("leaves code spans alone and escapes other <", () => {
+    expect(escapeProse("a <b> `x<y` c")).toBe("a \\<b> `x<y` c");
+  });
+});
