@@ -114,25 +114,11 @@ export function analysePack(pack: Pack): { analyses: PackAnalyses; diagnostics: 
           );
         }
       });
-      const lastSegment = analysis.segments[analysis.segments.length - 1];
-      if (analysis.trial_limits && chart !== "run" && lastSegment) {
-        report(
-          "spc.trial_limits",
-          `measure "${measure.id}" has only ${lastSegment.n} points in its latest segment (fewer than ${options.min_points}), so its limits are trial limits`,
-        );
-      }
       const last = analysis.points[analysis.points.length - 1];
       if (chart === "xmr" && last && last.centre !== null && last.lower === null) {
         report(
           "spc.constant",
           `the values of measure "${measure.id}" do not vary in its latest segment, so its limits cannot be calculated`,
-        );
-      }
-      if (measure.improvement === "neutral" && measure.target !== undefined) {
-        report(
-          "spc.target_neutral",
-          `measure "${measure.id}" has a target but a neutral improvement direction, so no assurance icon is given`,
-          ["target"],
         );
       }
     });

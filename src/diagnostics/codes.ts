@@ -108,26 +108,13 @@ export const codes = {
   // --- configuration
   "config.invalid": { meaning: "The configuration file breaks its schema." },
   // --- SPC
-  "spc.trial_limits": {
-    meaning: "A segment has fewer points than min_points, so its limits are trial limits.",
-    hint: "Treat signals with caution until the segment has enough points.",
-  },
-  "spc.rebase_no_reason": {
-    meaning: "A rebase date has no reason.",
-    hint: "Give each rebase a reason: {date, reason}.",
-  },
   "spc.rebase_not_in_data": {
     meaning: "A rebase date is not one of the measure's data dates, so it has no effect.",
-  },
-  "spc.target_neutral": {
-    meaning:
-      "A target is set on a measure whose improvement direction is neutral; no assurance icon can be given.",
   },
   "spc.chart_needs_denominator": {
     meaning: "A P or U chart needs numerator and denominator on every row.",
   },
   "spc.constant": { meaning: "Every value is the same, so limits cannot be calculated." },
-  "spc.baseline_too_small": { meaning: "baseline_points must be at least 12." },
   // --- the trust's section standard (section 6 of the design)
   "standard.word_limit": { meaning: "A field is longer than the trust's word limit." },
   "standard.required": { meaning: "A field the trust's standard requires is missing." },

@@ -99,7 +99,7 @@ describe("analysePack", () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it("reports rebase dates outside the data, trial limits, constant series and neutral targets", () => {
+  it("reports rebase dates outside the data and constant series (trial limits and neutral targets are the standard's checks)", () => {
     const p = pack(
       [
         measure({ id: "a", rebase: ["2030-01-01"] }),
@@ -125,9 +125,7 @@ describe("analysePack", () => {
         1,
         ["measures", 0, "rebase", 0],
       ],
-      ["spc.trial_limits", "warning", "spotlights/falls.yaml", 20, 2, ["measures", 1]],
       ["spc.constant", "warning", "spotlights/falls.yaml", 20, 3, ["measures", 2]],
-      ["spc.target_neutral", "warning", "spotlights/falls.yaml", 30, 1, ["measures", 2, "target"]],
     ]);
   });
 
