@@ -15,6 +15,7 @@ import {
   type Encoding,
 } from "./decode.js";
 import {
+  DiagnosticCap,
   buildRow,
   cellNames,
   dateColumn,
@@ -149,6 +150,7 @@ class CsvTable {
   private readonly ctx: RowContext;
   /** Diagnostics whose column assumed no quotes, with the field they point at. */
   readonly fixups: Fixup[] = [];
+  private readonly cap = new DiagnosticCap();
 
   constructor(
     private readonly file: string,
@@ -169,12 +171,14 @@ class CsvTable {
   }
 
   private add(init: Parameters<typeof diagnostic>[0]): void {
-    this.diagnostics.push(diagnostic(init));
+    const d = diagnostic(init);
+    if (this.cap.admit(d)) this.diagnostics.push(d);
   }
 
   /** Adds a diagnostic at a field of the current record; placed exactly later if quotes were used. */
   private addAt(init: Parameters<typeof diagnostic>[0], field: number, end = false): void {
     const d = diagnostic(init);
+    if (!this.cap.admit(d)) return;
     this.diagnostics.push(d);
     this.fixups.push({ d, field, end, shift: 0 });
   }
@@ -381,6 +385,11 @@ class CsvTable {
     this.rows.push(row);
   }
 
+  /** Summaries of the diagnostics left out by the cap. */
+  summarise(): void {
+    this.diagnostics.push(...this.cap.summaries());
+  }
+
   /** At the end of the file: empty file, header only. */
   finish(): void {
     if (this.stopped) return;
@@ -553,9 +562,8 @@ async function readCsvOnce(
   if (sawQuote && t.fixups.length > 0) {
     await placeFixups(open, file, decoder.encoding(), t.delimiter, t.fixups);
   }
-  diagnostics.push(
-    ...(error !== undefined && !t.stopped ? [t.fixups[t.fixups.length - 1]!.d] : []),
-  );
+  if (error !== undefined && !t.stopped) diagnostics.push(t.fixups[t.fixups.length - 1]!.d);
+  t.summarise();
   return { rows: t.rows, diagnostics };
 }
 

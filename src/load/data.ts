@@ -7,6 +7,7 @@ import { readCsv, type CsvOptions } from "./csv.js";
 import { decodeBytes } from "./decode.js";
 import type { SourceDoc } from "./types.js";
 import {
+  DiagnosticCap,
   buildRow,
   cellNames,
   dateColumn,
@@ -167,6 +168,7 @@ export function readYamlData(
     return { rows, diagnostics };
   }
   let rowPath: (string | number)[] = base;
+  const cap = new DiagnosticCap();
   const ctx: RowContext = {
     file,
     decimalComma: false,
@@ -182,7 +184,8 @@ export function readYamlData(
         path,
       };
       if (p.hint !== undefined) d.hint = p.hint;
-      diagnostics.push(diagnostic(d));
+      const made = diagnostic(d);
+      if (cap.admit(made)) diagnostics.push(made);
     },
   };
   if (defaultMeasure !== undefined) ctx.defaultMeasure = defaultMeasure;
@@ -228,6 +231,7 @@ export function readYamlData(
     }
     rows.push(row);
   }
+  diagnostics.push(...cap.summaries());
   return { rows, diagnostics };
 }
 

@@ -7,7 +7,12 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { didYouMean } from "../schema/validate.js";
 import type { Measure } from "../schema/spotlight-schema.js";
 import type { DataPoint, DataRow, LoadedSpotlight, Pack } from "./types.js";
-import type { ReadDataRow } from "./values.js";
+import { DiagnosticCap, type ReadDataRow } from "./values.js";
+
+/** Where per-row findings go. */
+interface Sink {
+  push(d: Diagnostic): void;
+}
 
 interface Owner {
   spotlight: LoadedSpotlight;
@@ -145,6 +150,9 @@ export function linkData(
 
   for (const g of groups.values()) diagnostics.push(groupDiagnostic(g));
 
+  // Per-row findings (duplicates, mismatches) are capped per code, like the readers'.
+  const cap = new DiagnosticCap();
+  const sink: Sink = { push: (d) => void (cap.admit(d) && diagnostics.push(d)) };
   for (const [spotlightId, perMeasure] of buckets) {
     const s = byId.get(spotlightId)!;
     const done = new Set<string>();
@@ -166,10 +174,11 @@ export function linkData(
         );
         return;
       }
-      const points = checkSeries(list, measure, spotlightId, diagnostics);
+      const points = checkSeries(list, measure, spotlightId, sink);
       data.get(spotlightId)!.set(measure.id, points);
     });
   }
+  diagnostics.push(...cap.summaries());
   return { data, diagnostics };
 }
 
@@ -209,7 +218,7 @@ function checkSeries(
   rows: DataRow[],
   measure: Measure,
   spotlightId: string,
-  out: Diagnostic[],
+  out: Sink,
 ): DataPoint[] {
   const label = `measure "${measure.id}"`;
   // Order is checked within each file: a pack may list its data files in any order.
@@ -253,7 +262,7 @@ function checkSeries(
   return points;
 }
 
-function checkValue(r: DataRow, measure: Measure, out: Diagnostic[]): void {
+function checkValue(r: DataRow, measure: Measure, out: Sink): void {
   const { value, numerator, denominator } = r;
   if (value === null || numerator == null || denominator == null || denominator === 0) return;
   const ratio = numerator / denominator;
@@ -301,7 +310,7 @@ function periodLabel(index: number, f: Frequency): string {
 }
 
 /** Warns once per measure about skipped periods, naming them; and about two dates in one period. */
-function checkGaps(points: DataPoint[], measure: Measure, out: Diagnostic[]): void {
+function checkGaps(points: DataPoint[], measure: Measure, out: Sink): void {
   const f: Frequency = measure.frequency ?? "monthly";
   const missing: string[] = [];
   let missingCount = 0;

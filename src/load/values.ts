@@ -4,6 +4,7 @@
 // Hot path: plain values are checked with char codes and allocate nothing. Also turns the cells
 // of one row into a data row (buildRow), shared by the CSV and YAML readers.
 import type { DiagnosticCode } from "../diagnostics/codes.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isRealDate } from "../schema/fields.js";
 import type { DataRow } from "./types.js";
 
@@ -411,6 +412,45 @@ function daysIn(y: number, m: number): number {
 }
 
 // ---------------------------------------------------------------- rows
+
+/** Most diagnostics of one code listed for one file; the rest are counted in one summary. */
+export const MAX_PER_CODE = 100;
+
+/**
+ * Keeps at most MAX_PER_CODE diagnostics per code for one file, so a file of a million bad
+ * rows does not hold a million diagnostics; `summaries()` names how many more there were.
+ */
+export class DiagnosticCap {
+  private readonly counts = new Map<DiagnosticCode, { n: number; first?: Diagnostic }>();
+
+  /** True when `d` should be kept. */
+  admit(d: Diagnostic): boolean {
+    const c = this.counts.get(d.code) ?? { n: 0 };
+    c.n++;
+    this.counts.set(d.code, c);
+    if (c.n <= MAX_PER_CODE) return true;
+    c.first ??= d;
+    return false;
+  }
+
+  summaries(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [code, c] of this.counts) {
+      if (c.first === undefined) continue;
+      const more = c.n - MAX_PER_CODE;
+      const init: Parameters<typeof diagnostic>[0] = {
+        code,
+        severity: c.first.severity,
+        message: `${more} more row${more === 1 ? "" : "s"} with this problem are not listed (the first at line ${c.first.line})`,
+      };
+      for (const k of ["file", "line", "column", "hint"] as const) {
+        if (c.first[k] !== undefined) Object.assign(init, { [k]: c.first[k] });
+      }
+      out.push(diagnostic(init));
+    }
+    return out;
+  }
+}
 
 /**
  * A data row as read, with where its measure, spotlight and date cells are (for link

@@ -383,3 +383,15 @@ describe("CSV positions with quotes and line ends", () => {
     expect(r.rows.map((x) => x.line)).toEqual([2, 3, 4]);
   });
 });
+
+describe("many bad rows", () => {
+  it("lists at most 100 diagnostics per code and summarises the rest", async () => {
+    const bad = Array.from({ length: 250 }, (_, i) => `m,2024-01-01,bad${i}`);
+    const r = await readBytes("bad.csv", `measure,date,value\n${bad.join("\n")}\n`, {}, 4096);
+    const numbers = r.diagnostics.filter((d) => d.code === "data.bad_number");
+    expect(numbers).toHaveLength(101);
+    expect(numbers[100]!.message).toContain("150 more rows");
+    expect(brief([numbers[100]!])).toEqual(["error data.bad_number bad.csv:102:14"]);
+    expect(r.rows).toHaveLength(250);
+  });
+});
