@@ -1,7 +1,10 @@
 // `npm run bench`: generates inputs, times whole processes (median of several runs after a
 // warm-up, peak RSS from /usr/bin/time), compares with `node -e 0` and pandoc in the same run,
 // prints a table, writes bench/out/results.json and exits 1 when a budget (DESIGN §10) is missed.
+// CPU time (user + system) is recorded beside wall time: on a shared machine the wall time
+// grows with the load, the CPU time much less; the load average is printed with the table.
 import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,11 +21,14 @@ const timeBin = "/usr/bin/time";
 interface Sample {
   seconds: number;
   rssMb: number | null;
+  cpuSeconds: number | null;
 }
 
 interface CaseResult {
   name: string;
   median_s: number;
+  /** Median user + system CPU seconds (all threads). */
+  median_cpu_s: number | null;
   peak_rss_mb: number | null;
   runs: number;
   note?: string;
@@ -32,7 +38,7 @@ function runOnce(cmd: string, args: string[], cwd = out): Sample {
   const useTime = existsSync(timeBin);
   const start = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync(timeBin, ["-f", "%e %M", cmd, ...args], {
+    ? spawnSync(timeBin, ["-f", "%e %M %U %S", cmd, ...args], {
         cwd,
         encoding: "utf8",
         maxBuffer: 1 << 30,
@@ -43,12 +49,14 @@ function runOnce(cmd: string, args: string[], cwd = out): Sample {
     throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
   }
   let rssMb: number | null = null;
+  let cpuSeconds: number | null = null;
   if (useTime) {
     const last = r.stderr.trim().split("\n").pop() ?? "";
-    const kb = Number(last.split(" ")[1]);
-    if (Number.isFinite(kb)) rssMb = kb / 1024;
+    const [, kb, user, sys] = last.split(" ").map(Number);
+    if (Number.isFinite(kb)) rssMb = kb! / 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user! + sys!;
   }
-  return { seconds, rssMb };
+  return { seconds, rssMb, cpuSeconds };
 }
 
 function median(xs: number[]): number {
@@ -57,17 +65,21 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function measure(name: string, cmd: string, args: string[], runs: number): CaseResult {
-  runOnce(cmd, args); // warm-up (file cache, JIT of the toolchain)
-  const samples = Array.from({ length: runs }, () => runOnce(cmd, args));
+function measure(name: string, cmd: string, args: string[], runs: number, cwd = out): CaseResult {
+  runOnce(cmd, args, cwd); // warm-up (file cache, JIT of the toolchain)
+  const samples = Array.from({ length: runs }, () => runOnce(cmd, args, cwd));
   const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== null);
+  const cpu = samples.map((s) => s.cpuSeconds).filter((x): x is number => x !== null);
   const result: CaseResult = {
     name,
     median_s: median(samples.map((s) => s.seconds)),
+    median_cpu_s: cpu.length ? median(cpu) : null,
     peak_rss_mb: rss.length ? Math.max(...rss) : null,
     runs,
   };
-  process.stderr.write(`  ${name}: ${result.median_s.toFixed(3)} s\n`);
+  process.stderr.write(
+    `  ${name}: ${result.median_s.toFixed(3)} s (cpu ${result.median_cpu_s?.toFixed(3) ?? "?"} s)\n`,
+  );
   return result;
 }
 
@@ -93,6 +105,7 @@ async function main(): Promise<number> {
   const paper = await writeMarkdownPaper(join(inputs, "paper"), 10);
 
   const runs = quick ? 3 : 7;
+  const loadBefore = loadavg();
   const results: CaseResult[] = [];
   process.stderr.write("measuring…\n");
   const bare = measure("node -e 0", node, ["-e", "0"], runs * 2);
@@ -116,12 +129,15 @@ async function main(): Promise<number> {
     measure("render pack-10 → md", node, spotlight("render", packs[1]!.file, "-o", md, "-q"), runs),
   );
 
-  const convertOut = join(out, "paper-ours.docx");
+  // Both run in the paper's folder: pandoc looks for images relative to its working directory
+  // (not the Markdown file), and --fail-if-warnings makes sure it embedded every chart.
+  const paperDir = dirname(paper);
   const convert = measure(
     "spotlight convert paper.md",
     node,
-    spotlight("convert", paper, "-o", convertOut, "-q"),
+    spotlight("convert", "paper.md", "-o", join(out, "paper-ours.docx"), "-q"),
     runs,
+    paperDir,
   );
   results.push(convert);
   let pandoc: CaseResult | undefined;
@@ -130,8 +146,9 @@ async function main(): Promise<number> {
     pandoc = measure(
       "pandoc paper.md -o paper.docx",
       "pandoc",
-      [paper, "-o", join(out, "paper-pandoc.docx")],
+      ["--fail-if-warnings", "paper.md", "-o", join(out, "paper-pandoc.docx")],
       runs,
+      paperDir,
     );
     results.push(pandoc);
   } else {
@@ -201,11 +218,13 @@ async function main(): Promise<number> {
   ];
 
   const lines = [
-    "| case | median (s) | peak RSS (MB) | runs |",
-    "| --- | ---: | ---: | ---: |",
+    `node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore[0]!.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after`,
+    "",
+    "| case | median wall (s) | median CPU (s) | peak RSS (MB) | runs |",
+    "| --- | ---: | ---: | ---: | ---: |",
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.median_s.toFixed(3)} | ${r.peak_rss_mb?.toFixed(0) ?? "–"} | ${r.runs} |`,
+        `| ${r.name} | ${r.median_s.toFixed(3)} | ${r.median_cpu_s?.toFixed(3) ?? "–"} | ${r.peak_rss_mb?.toFixed(0) ?? "–"} | ${r.runs} |`,
     ),
     "",
     "| budget | measured | limit | ok |",
@@ -220,7 +239,17 @@ async function main(): Promise<number> {
   process.stdout.write(lines.join("\n") + "\n");
   writeFileSync(
     join(out, "results.json"),
-    JSON.stringify({ node: process.version, results, budgets }, null, 2) + "\n",
+    JSON.stringify(
+      {
+        node: process.version,
+        cpus: cpus().length,
+        loadavg: { before: loadBefore, after: loadavg() },
+        results,
+        budgets,
+      },
+      null,
+      2,
+    ) + "\n",
   );
   const missed = budgets.filter((b) => b.value > b.limit);
   if (missed.length) {
