@@ -56,14 +56,14 @@ describe("default templates", () => {
     const vm = loadVm();
     const title = "A&E | <ED> *pilot* #1 [x](y) _u_ `c` \\ &amp;";
     vm.spotlights[1]!.title = title;
-    vm.summary_rows[2]!.spotlight = title;
+    vm.spotlights[1]!.measures[0]!.name = title;
     const tree = parseMarkdown(await renderTemplates(vm, { io: nodeIo }));
     const headings = tree.children.filter((n): n is Heading => n.type === "heading");
-    expect(headings.map(textOf)).toContain(title);
-    const summary = tree.children.find(
-      (n): n is Table => n.type === "table" && textOf(n).includes("Spotlight"),
-    )!;
-    expect(summary.children.map((row) => textOf(row.children[0]!))).toContain(title);
+    // Headings: the spotlight's page, its part of the summary of measures, and the measure.
+    expect(headings.map(textOf).filter((t) => t === title)).toHaveLength(3);
+    const tables = tree.children.filter((n): n is Table => n.type === "table");
+    const firstColumn = tables.flatMap((t) => t.children.map((row) => textOf(row.children[0]!)));
+    expect(firstColumn).toContain(title);
     // No raw HTML other than the page breaks.
     const html: string[] = [];
     const visit = (n: RootContent | Root) => {
