@@ -4,6 +4,8 @@
 // the input has errors, `render` exits non-zero and writes no output at all.
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { codes } from "../../src/diagnostics/codes.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildCase,
@@ -321,6 +323,23 @@ function assertClean(r: RunResult) {
 }
 
 describe("bad-input corpus", () => {
+  it("the table triggers every code the loaders, schema and config checks can emit", () => {
+    const src = fileURLToPath(new URL("../../src/", import.meta.url));
+    const files = [
+      ...["load", "schema"].flatMap((d) => readdirSync(join(src, d)).map((f) => join(src, d, f))),
+      join(src, "check/config-checks.ts"),
+    ];
+    const emitted = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(f, "utf8").matchAll(/"([a-z]+\.[a-z_0-9]+)"/g)) {
+        if (m[1]! in codes) emitted.add(m[1]!);
+      }
+    }
+    const covered = new Set(cases.flatMap((c) => c.expect.map((e) => e[0])));
+    expect([...emitted].filter((c) => !covered.has(c)).sort()).toEqual([]);
+    expect(emitted.size).toBeGreaterThan(40);
+  });
+
   it("every case folder has a row in the table", () => {
     const inTable = new Set(cases.map((c) => c.name));
     expect(caseNames().filter((n) => !inTable.has(n))).toEqual([]);
