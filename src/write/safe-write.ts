@@ -46,7 +46,12 @@ function fail(code: DiagnosticCode, message: string, file: string, cause?: unkno
 
 /** A clear diagnostic for a failed write: permission, disk full, read-only, or the OS message. */
 export function writeFailure(e: unknown, shown: string): FatalError {
-  if (e instanceof FatalError) return e;
+  if (e instanceof FatalError) {
+    // A write error raised below with the full path: say it again with the caller's name.
+    const d = e.diagnostics[0];
+    const again = d?.code === "output.write_failed" && d.file !== shown && e.cause !== undefined;
+    return again ? writeFailure(e.cause, shown) : e;
+  }
   const code = errno(e);
   const reason =
     code === "EACCES" || code === "EPERM"

@@ -17,6 +17,7 @@ import { FatalError } from "../../src/diagnostics/diagnostic.js";
 import {
   nodeWriteFs,
   replaceDirAtomic,
+  writeFailure,
   writeFileAtomic,
   type WriteFs,
 } from "../../src/write/safe-write.js";
@@ -216,5 +217,20 @@ describe("replaceDirAtomic", () => {
     );
     expect(existsSync(join(dir, "evil.txt"))).toBe(false);
     expect(readFileSync(join(out, "data.csv"), "utf8")).toBe("x");
+  });
+});
+
+describe("writeFailure", () => {
+  it("renames a failure raised with the full path to the caller's name", async () => {
+    const out = join(dir, "paper.docx");
+    const e: unknown = await writeFileAtomic(out, "x", {
+      fs: failing("writeFile", "EACCES"),
+    }).catch((x: unknown) => x);
+    const d = writeFailure(e, "paper.docx").diagnostics[0]!;
+    expect([d.code, d.file, d.message]).toEqual([
+      "output.write_failed",
+      "paper.docx",
+      "permission denied writing paper.docx",
+    ]);
   });
 });
