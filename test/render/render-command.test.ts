@@ -150,7 +150,7 @@ describe("spotlight render", () => {
     expect(tree(join(dir, "there"))).toEqual(tree(join(dir, "here")));
   });
 
-  it("writes nothing and exits 1 when the pack has errors", async () => {
+  it("writes no paper and exits 1 when the pack has errors, but still the --summary report", async () => {
     const dir = packCopy();
     edit(dir, "spotlights/letters.yaml", /^problem:.*\n/m, "");
     const r = await runCli(["render", "pack.yaml", "-o", "paper.md", "--summary", "summary.json"], {
@@ -160,7 +160,14 @@ describe("spotlight render", () => {
     expect(r.stderr).toMatch(/spotlights\/letters\.yaml:\d+:\d+ +error +schema\.required/);
     expect(existsSync(join(dir, "paper.md"))).toBe(false);
     expect(existsSync(join(dir, "paper_files"))).toBe(false);
-    expect(existsSync(join(dir, "summary.json"))).toBe(false);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as {
+      diagnostics: { code: string; file: string; line: number }[];
+    };
+    // letters.yaml failed the schema, so it is not in the pack: its problems are listed by file.
+    expect(summary.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "schema.required", file: "spotlights/letters.yaml" }),
+    );
+    expect(r.stderr).toMatch(/problems are listed per spotlight in summary\.json/);
   });
 
   it("prints warnings and renders, but writes nothing under --strict", async () => {

@@ -1,5 +1,5 @@
 // `spotlight render <pack> -o out.docx|out.md`: load → analyse → check → (stop with exit 1 and
-// write nothing on errors, or warnings under --strict) → view model → templates → Markdown →
+// write no paper on errors, or warnings under --strict; only the --summary report) → view model → templates → Markdown →
 // `out.md` + `out_files/`, or `out.docx`. Optional `--summary` JSON per spotlight. All writes
 // are atomic and never touch an input file.
 import { stat } from "node:fs/promises";
@@ -172,19 +172,32 @@ export function renderCommand(file: string, opts: RenderOptions) {
       analyses = analysed.analyses;
       diagnostics.push(...analysed.diagnostics, ...check(pack, analyses));
     }
-    if (!pack || hasErrors(diagnostics, opts.strict)) {
+    // The summary is a report, not the paper: it is written even when the paper is not, so a
+    // governance team can send each project lead the list of their own problems.
+    const writeSummary = async (p: Pack) => {
+      if (!summaryAbs) return;
+      await guardOutput(ctx, summaryAbs, [...p.inputs, outAbs]);
+      const json = renderSummary(p, analyses, diagnostics);
+      await write(ctx, summaryAbs, () => writeFileAtomic(summaryAbs, json));
+    };
+    const refuse = async () => {
       ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+      if (pack) await writeSummary(pack);
+      const kept =
+        pack && summaryAbs
+          ? `; the problems are listed per spotlight in ${displayPath(ctx.cwd, summaryAbs)}`
+          : "";
       ctx.stderr.write(
-        `nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`,
+        `paper not written: fix the errors above${opts.strict ? " (--strict)" : ""}${kept}\n`,
       );
       return 1;
-    }
+    };
+    if (!pack || hasErrors(diagnostics, opts.strict)) return refuse();
 
     const assetsDir = assetsDirFor(outAbs);
     const assetsAbs = resolve(outAbs, "..", assetsDir);
     await guardOutput(ctx, outAbs, pack.inputs);
     if (format === "md") await guardOutput(ctx, assetsAbs, pack.inputs, true);
-    if (summaryAbs) await guardOutput(ctx, summaryAbs, [...pack.inputs, outAbs]);
 
     progress("Drawing charts and rendering the paper…");
     const paperOpts = {
@@ -217,21 +230,12 @@ export function renderCommand(file: string, opts: RenderOptions) {
       writeOutput = () => write(ctx, outAbs, () => writeFileAtomic(outAbs, out.docx));
     }
     diagnostics.push(...late);
-    if (hasErrors(late, opts.strict)) {
-      ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
-      ctx.stderr.write(
-        `nothing written: fix the errors above${opts.strict ? " (--strict)" : ""}\n`,
-      );
-      return 1;
-    }
+    if (hasErrors(late, opts.strict)) return refuse();
 
     // Warnings (and notes) are printed; they do not stop the paper.
     ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
     await writeOutput();
-    if (summaryAbs) {
-      const json = renderSummary(pack, analyses, diagnostics);
-      await write(ctx, summaryAbs, () => writeFileAtomic(summaryAbs, json));
-    }
+    await writeSummary(pack);
     progress(`Wrote ${outShown}${format === "md" ? ` and ${assetsDir}/` : ""}`);
     return 0;
   };
