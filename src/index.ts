@@ -70,7 +70,7 @@ export interface MarkdownResult {
   files: Map<string, Uint8Array>;
   /** The template context that was rendered. */
   viewModel: ViewModel;
-  /** The analysis's diagnostics when the analyses were computed here; otherwise empty. */
+  /** The analysis's diagnostics (when the analyses were computed here) and the Markdown's. */
   diagnostics: Diagnostic[];
 }
 
@@ -102,7 +102,7 @@ export async function renderMarkdown(
     markdown: out.markdown,
     files: out.files,
     viewModel: out.vm,
-    diagnostics: a.diagnostics,
+    diagnostics: [...a.diagnostics, ...out.diagnostics],
   };
 }
 
