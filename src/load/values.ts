@@ -238,9 +238,9 @@ const dayMonYearRe = /^(\d{1,2})[ \-/]([A-Za-z]{3,9})\.?[ \-/](\d{2}|\d{4})$/;
 const quarterRe = /^(?:(\d{4})[ -]?Q([1-4])|Q([1-4])[ -]?(\d{4}))$/i;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-/** English month name, for messages only. */
-const monthLabel = (m: number): string =>
-  new Date(Date.UTC(2000, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+/** English month name, for messages only (one formatter: creating one per call is slow). */
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const monthLabel = (m: number): string => monthFormat.format(Date.UTC(2000, m - 1, 1));
 
 interface ParsedDate {
   kind: DateKind;
