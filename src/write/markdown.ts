@@ -152,6 +152,40 @@ async function copySpotlightImages(
   return found;
 }
 
+/** The Markdown at once; its image files (PNGs still being drawn on the thread pool) later. */
+export interface PendingMarkdownOutput {
+  vm: ViewModel;
+  markdown: string;
+  /** Every chart and icon drawn and the spotlights' own images read. */
+  rest: Promise<Pick<MarkdownOutput, "files" | "diagnostics">>;
+}
+
+/**
+ * {@link renderMarkdownOutput} without waiting for the charts, so that a caller (the DOCX
+ * writer) can parse the Markdown while they are drawn. Template problems throw FatalError.
+ */
+export async function startMarkdownOutput(
+  pack: Pack,
+  analyses: PackAnalyses,
+  opts: MarkdownOutputOptions,
+): Promise<PendingMarkdownOutput> {
+  const vm = buildViewModel(pack, analyses, { assetsDir: opts.assetsDir });
+  const templatesDir = opts.templatesDir;
+  // Charts are drawn on the thread pool while the templates run.
+  const images = buildImageFiles(vm, pack, analyses);
+  images.catch(() => undefined); // awaited through `rest`; a template error must not leave it unhandled
+  const markdown = await renderTemplates(vm, {
+    io: opts.io,
+    ...(templatesDir !== undefined ? { templatesDir } : {}),
+  });
+  const rest = images.then(async (files) => ({
+    files,
+    diagnostics: await copySpotlightImages(pack, vm, opts, files),
+  }));
+  rest.catch(() => undefined); // the caller awaits it, unless it failed first
+  return { vm, markdown, rest };
+}
+
 /**
  * Renders a loaded, analysed pack to Markdown and its image files. Template problems throw
  * FatalError; the pack's own diagnostics are the caller's business.
@@ -161,18 +195,8 @@ export async function renderMarkdownOutput(
   analyses: PackAnalyses,
   opts: MarkdownOutputOptions,
 ): Promise<MarkdownOutput> {
-  const vm = buildViewModel(pack, analyses, { assetsDir: opts.assetsDir });
-  const templatesDir = opts.templatesDir;
-  // Charts are drawn on the thread pool while the templates run.
-  const images = buildImageFiles(vm, pack, analyses);
-  images.catch(() => undefined); // awaited below; a template error must not leave it unhandled
-  const markdown = await renderTemplates(vm, {
-    io: opts.io,
-    ...(templatesDir !== undefined ? { templatesDir } : {}),
-  });
-  const files = await images;
-  const diagnostics = await copySpotlightImages(pack, vm, opts, files);
-  return { vm, markdown, files, diagnostics };
+  const { vm, markdown, rest } = await startMarkdownOutput(pack, analyses, opts);
+  return { vm, markdown, ...(await rest) };
 }
 
 /** `out/paper.md` → `paper_files`: the assets folder is named after the output file. */

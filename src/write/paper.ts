@@ -7,7 +7,12 @@ import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnost
 import type { ReadIo } from "../io/io.js";
 import type { Pack } from "../load/types.js";
 import { renderDocxFromMarkdown } from "./docx/render-docx.js";
-import { renderMarkdownOutput, type MarkdownOutput } from "./markdown.js";
+import {
+  renderMarkdownOutput,
+  startMarkdownOutput,
+  type MarkdownOutput,
+  type MarkdownOutputOptions,
+} from "./markdown.js";
 
 export interface PaperOptions {
   io: ReadIo;
@@ -53,21 +58,25 @@ export function fillPlaceholders(template: string, values: Record<string, string
     .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
 }
 
+function markdownOptions(pack: Pack, opts: PaperOptions): MarkdownOutputOptions {
+  const cwd = opts.cwd ?? ".";
+  const templatesDir = templatesDirFor(pack, cwd, opts.templatesDir);
+  return {
+    io: opts.io,
+    assetsDir: opts.assetsDir ?? "paper_files",
+    cwd,
+    ...(opts.allowOutside ? { allowOutside: true } : {}),
+    ...(templatesDir !== undefined ? { templatesDir } : {}),
+  };
+}
+
 /** Markdown and its image files for a pack (template problems throw FatalError). */
 export async function renderPaperMarkdown(
   pack: Pack,
   analyses: PackAnalyses,
   opts: PaperOptions,
 ): Promise<MarkdownOutput> {
-  const cwd = opts.cwd ?? ".";
-  const templatesDir = templatesDirFor(pack, cwd, opts.templatesDir);
-  return renderMarkdownOutput(pack, analyses, {
-    io: opts.io,
-    assetsDir: opts.assetsDir ?? "paper_files",
-    cwd,
-    ...(opts.allowOutside ? { allowOutside: true } : {}),
-    ...(templatesDir !== undefined ? { templatesDir } : {}),
-  });
+  return renderMarkdownOutput(pack, analyses, markdownOptions(pack, opts));
 }
 
 async function readStyleFile(
@@ -98,7 +107,8 @@ export async function renderPaperDocx(
   opts: PaperOptions,
 ): Promise<PaperDocx> {
   const cwd = opts.cwd ?? ".";
-  const out = await renderPaperMarkdown(pack, analyses, opts);
+  // The Markdown is parsed and mapped onto Word while the charts are still being drawn.
+  const out = await startMarkdownOutput(pack, analyses, markdownOptions(pack, opts));
   const style = pack.config.style;
   const base = configBaseDir(pack, cwd);
   const referenceDocx = style.reference_docx
@@ -123,7 +133,7 @@ export async function renderPaperDocx(
   const author = pack.paper?.author.name;
   const result = await renderDocxFromMarkdown(out.markdown, {
     file: "paper.md",
-    loadImage: async (rel) => out.files.get(rel),
+    loadImage: async (rel) => (await out.rest).files.get(rel),
     style,
     ...(referenceDocx ? { referenceDocx } : {}),
     ...(logo ? { logo } : {}),
@@ -137,5 +147,12 @@ export async function renderPaperDocx(
     ...(style.header ? { header: fillPlaceholders(style.header, values) } : {}),
     ...(style.footer ? { footer: fillPlaceholders(style.footer, values) } : {}),
   });
-  return { ...out, docx: result.docx, diagnostics: [...out.diagnostics, ...result.diagnostics] };
+  const { files, diagnostics } = await out.rest;
+  return {
+    vm,
+    markdown: out.markdown,
+    files,
+    docx: result.docx,
+    diagnostics: [...diagnostics, ...result.diagnostics],
+  };
 }
