@@ -141,4 +141,21 @@ describe("the example Markdown", () => {
       expect((await stat(file)).size, image.path).toBeGreaterThan(0);
     }
   });
+
+  it("the README's screenshots exist, are small PNGs, and the chart is the current render", async () => {
+    const images = join(repoRoot, "docs", "images");
+    for (const name of ["page-1.png", "spotlight-page.png", "chart.png", "icons.png"]) {
+      const bytes = await readFile(join(images, name));
+      expect(bytes.subarray(1, 4).toString("latin1"), name).toBe("PNG");
+      expect(bytes.length, name).toBeLessThan(300 * 1024);
+    }
+    const current = await readFile(
+      join(dir, "md", "paper_files", "falls-wards-7-8-falls-rate.png"),
+    );
+    const committed = await readFile(join(images, "chart.png"));
+    expect(
+      committed.equals(current),
+      "docs/images is out of date: run `npx tsx scripts/screenshots.ts`",
+    ).toBe(true);
+  });
 });
