@@ -2,6 +2,8 @@
 // sniff the delimiter from the header line, parse with csv-parse (the only importer; no `cast`
 // — cells are converted in our own loop), map header aliases and the config `columns:` renames,
 // and report syntax errors, ragged rows, missing and unknown columns with line and column.
+// csv-parse's parser core (`Parser#api.parse`) is fed the chunks directly: the Transform stream
+// around it costs about a quarter of the time, and its errors arrive a tick late.
 import { Buffer } from "node:buffer";
 import { Parser, type CsvError } from "csv-parse";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";

@@ -1,6 +1,8 @@
 // Reads one measure-data file (DESIGN §3.3) into data rows in the long shape, by extension:
 // .csv/.tsv/.txt (and anything else) as CSV through csv.ts, .yaml/.yml as YAML rows. Checks the
 // size limit first; every problem is a diagnostic with file:line:column, nothing is thrown.
+// value = numerator / denominator when value is empty; whether a given value agrees with them
+// is checked in link-data.ts, where the measure's multiplier is known.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
 import { readCsv, type CsvOptions } from "./csv.js";
