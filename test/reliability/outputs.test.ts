@@ -95,6 +95,16 @@ describe("commands write only through the safe writer", () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it("templates --eject through a dangling symbolic link is refused, nothing is created there", async () => {
+    const { pack, dir } = fresh();
+    mkdirSync(join(pack, "tpl"));
+    symlinkSync(join(dir, "elsewhere.hbs"), join(pack, "tpl", "problem.md.hbs"));
+    const r = await runIn(pack, ["templates", "--eject", "tpl"]);
+    expect(r.code).toBe(2);
+    expect(codesOf(r)).toEqual(["output.symlink"]);
+    expect(readdirSync(dir)).not.toContain("elsewhere.hbs");
+  });
+
   it("convert -o a folder is refused", async () => {
     const { pack } = fresh();
     writeFileSync(join(pack, "note.md"), "# Note\n\nText.\n");

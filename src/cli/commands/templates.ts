@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { FatalError, diagnostic } from "../../diagnostics/diagnostic.js";
 import { displayPath } from "../../load/config.js";
 import { listBuiltinTemplates } from "../../template/render-templates.js";
-import { writeFileAtomic } from "../../write/safe-write.js";
+import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 
 export interface TemplatesOptions extends GlobalOptions {
@@ -47,14 +47,7 @@ export function templatesCommand(opts: TemplatesOptions) {
       try {
         await writeFileAtomic(resolve(dir, t.file), t.source);
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        throw new FatalError(
-          diagnostic({
-            code: "output.write_failed",
-            file: shown(t.file),
-            message: `cannot write ${shown(t.file)}: ${message}`,
-          }),
-        );
+        throw writeFailure(e, shown(t.file));
       }
     }
     const where = displayPath(ctx.cwd, dir);
