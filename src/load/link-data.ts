@@ -99,10 +99,10 @@ export function linkData(
           () => ({
             code: "ref.unknown_measure",
             message: `spotlight "${row.spotlight}" has no measure "${row.measure}"`,
-            hint: close
-              ? `Did you mean "${close}"?`
-              : elsewhere
-                ? `Measure "${row.measure}" belongs to spotlight "${elsewhere}".`
+            hint: elsewhere
+              ? `Measure "${row.measure}" belongs to spotlight "${elsewhere}".`
+              : close
+                ? `Did you mean "${close}"?`
                 : `Measures of "${row.spotlight}": ${ids.join(", ")}.`,
             at: measureAt,
           }),

@@ -231,3 +231,15 @@ describe("no row is lost silently, from file to data", () => {
     expect(countPoints(data) + rowsNamed(diagnostics)).toBe(read.rows.length);
   });
 });
+
+describe("unknown measure hints", () => {
+  it("names the spotlight that does define the measure", () => {
+    const { diagnostics } = linkData(
+      [row(2, "abx-time", "2024-01-01", { spotlight: "falls" })],
+      [falls(), sepsis()],
+    );
+    const d = diagnostics.find((x) => x.code === "ref.unknown_measure")!;
+    expect(d.message).toBe('spotlight "falls" has no measure "abx-time"');
+    expect(d.hint).toBe('Measure "abx-time" belongs to spotlight "sepsis".');
+  });
+});
