@@ -1,15 +1,16 @@
-// The bundled example pack, rendered the way the README's Quick start says (the built bin, from
+// The bundled example pack, rendered by the README's Quick start line as written (npx, from
 // the repository root) and read back by independent clients: LibreOffice converts the DOCX to
 // PDF (poppler reads text and page count), python-docx reads styles, properties, tables and alt
 // text; the Markdown render's images all have alt text and exist. Missing tools fail in CI and
 // skip locally.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summariseDocx } from "../docx/docx-summary.js";
-import { binPath, repoRoot, runBin, runCli, type CliResult } from "../helpers/cli.js";
+import { binPath, repoRoot, runCli, type CliResult } from "../helpers/cli.js";
 import {
   docxToPdf,
   markdownImages,
@@ -40,21 +41,34 @@ const builtBin = existsSync(join(repoRoot, "dist/cli/run.js"));
 let dir: string;
 let docxPath: string;
 let quickStart: CliResult;
+let quickStartLine: string | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "spotlight-example-"));
   docxPath = join(dir, "paper.docx");
-  // README Quick start: `npx spotlight render examples/northshire/pack.yaml -o paper.docx`,
-  // run from the repository root; only the output goes to the temporary folder.
-  if (builtBin) quickStart = runBin(["render", pack, "-o", docxPath], { cwd: repoRoot });
-});
+  // The README's Quick start line as written, run from the repository root; only the output
+  // goes to the temporary folder. --no-install: never fetch a package called "spotlight".
+  const readme = await readFile(join(repoRoot, "README.md"), "utf8");
+  quickStartLine = /^npx spotlight render .* -o paper\.docx$/m.exec(readme)?.[0];
+  if (builtBin && quickStartLine) {
+    const args = quickStartLine.split(/\s+/).slice(1, -1);
+    const r = spawnSync("npx", ["--no-install", ...args, docxPath], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 60_000,
+    });
+    quickStart = { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  }
+}, 90_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("README Quick start", () => {
-  it("the built bin renders the example pack to DOCX with exit 0", async () => {
+  it("`npx spotlight render … -o paper.docx` renders the example pack with exit 0", async () => {
+    expect(quickStartLine).toBe(`npx spotlight render ${pack} -o paper.docx`);
     expect(builtBin, `no dist/: run \`npm run build\` before ${binPath}`).toBe(true);
     expect(quickStart.stderr).toBe("");
     expect(quickStart.code).toBe(0);
