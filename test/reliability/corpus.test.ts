@@ -129,6 +129,19 @@ const cases: Case[] = [
       writeFileSync(join(pack, CSV), lines.join("\n") + "\n");
     },
   },
+  {
+    // Fields are capped at a million characters so a stray quote cannot swallow the file.
+    name: "field-over-a-million-characters",
+    exit: 1,
+    expect: [["csv.syntax", CSV, 3, 1]],
+    setup: (pack) => {
+      const text = readText(join(pack, CSV)).trimEnd().split("\n");
+      const lines = text.map(
+        (l, i) => `${l},${i === 0 ? "note" : i === 2 ? "x".repeat(1_100_000) : ""}`,
+      );
+      writeFileSync(join(pack, CSV), lines.join("\n") + "\n");
+    },
+  },
   // --- dates and rows
   { name: "bad-date", exit: 1, expect: [["data.impossible_date", CSV, 5, 18]] },
   {
