@@ -200,7 +200,9 @@ function groupDiagnostic(g: RowGroup): Diagnostic {
   return diagnostic(init);
 }
 
-const where = (r: DataPoint): string => `${r.file}:${r.line}`;
+/** Where row `r` is, said from a diagnostic in `from`'s file: "line 4" or "other.csv:4". */
+const where = (r: DataPoint, from: DataPoint): string =>
+  r.file === from.file ? `line ${r.line}` : `${r.file}:${r.line}`;
 
 /** File, line and (when known) column of a row's date cell. */
 function dateAt(p: DataPoint): { file: string; line: number; column?: number } {
@@ -231,7 +233,7 @@ function checkSeries(
           severity: "warning",
           message: `rows for ${label} are not in date order (${r.date} at line ${r.line} comes after ${
             rows[i - 1]!.date
-          } at ${where(rows[i - 1]!)}); they were sorted`,
+          } at ${where(rows[i - 1]!, r)}); they were sorted`,
           ...dateAt(r),
           path: [r.line, "date"],
         }),
@@ -247,7 +249,7 @@ function checkSeries(
       out.push(
         diagnostic({
           code: "data.duplicate_date",
-          message: `${label} of spotlight "${spotlightId}" has two rows for ${r.date}: ${where(prev)} and ${where(r)}; the second is ignored`,
+          message: `${label} of spotlight "${spotlightId}" has two rows for ${r.date}: ${where(prev, r)} and line ${r.line}; the second is ignored`,
           ...dateAt(r),
           path: [r.line, "date"],
           hint: "Keep one row per measure per date.",
@@ -326,7 +328,7 @@ function checkGaps(points: DataPoint[], measure: Measure, out: Sink): void {
         diagnostic({
           code: "data.duplicate_date",
           severity: "warning",
-          message: `measure "${measure.id}" is ${f} but ${points[i - 1]!.date} (${where(points[i - 1]!)}) and ${p.date} fall in the same period`,
+          message: `measure "${measure.id}" is ${f} but ${points[i - 1]!.date} (${where(points[i - 1]!, p)}) and ${p.date} fall in the same period`,
           ...dateAt(p),
           path: [p.line, "date"],
           hint: `Give one row per ${periodName[f]}, or set the measure's frequency.`,

@@ -72,7 +72,7 @@ describe("linkData", () => {
     const { data, diagnostics } = linkData(read.rows, [falls()]);
     const dup = diagnostics.filter((d) => d.code === "data.duplicate_date");
     expect(brief(dup)).toEqual(["error data.duplicate_date duplicate-row.csv:4:18"]);
-    expect(dup[0]!.message).toContain("duplicate-row.csv:2 and duplicate-row.csv:4");
+    expect(dup[0]!.message).toContain("2024-01-01: line 2 and line 4");
     expect(
       data
         .get("falls")!
