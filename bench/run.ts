@@ -3,7 +3,7 @@
 // prints a table, writes bench/out/results.json and exits 1 when a budget (DESIGN §10) is missed.
 // CPU time (user + system) is recorded beside wall time: on a shared machine the wall time
 // grows with the load, the CPU time much less; the load average is printed with the table.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -34,16 +34,19 @@ interface CaseResult {
   note?: string;
 }
 
+/** Standard output is thrown away (analyse prints hundreds of MB of JSON); stderr is kept. */
+const spawnOptions: SpawnSyncOptionsWithStringEncoding = {
+  encoding: "utf8",
+  stdio: ["ignore", "ignore", "pipe"],
+  maxBuffer: 1 << 26,
+};
+
 function runOnce(cmd: string, args: string[], cwd = out): Sample {
   const useTime = existsSync(timeBin);
   const start = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync(timeBin, ["-f", "%e %M %U %S", cmd, ...args], {
-        cwd,
-        encoding: "utf8",
-        maxBuffer: 1 << 30,
-      })
-    : spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+    ? spawnSync(timeBin, ["-f", "%e %M %U %S", cmd, ...args], { cwd, ...spawnOptions })
+    : spawnSync(cmd, args, { cwd, ...spawnOptions });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) {
     throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
