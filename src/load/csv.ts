@@ -82,9 +82,15 @@ const aliases: Record<string, CellName> = {
   comments: "note",
 };
 
-/** Header normalisation: case-insensitive, ignoring spaces, underscores, hyphens and dots. */
+/**
+ * Header normalisation: case-insensitive, ignoring spaces, underscores, hyphens, dots and a
+ * unit in brackets, so `Value (%)`, `period_start` and `Period Start` all match.
+ */
 export function normaliseHeader(h: string): string {
-  return h.toLowerCase().replace(/[\s_.-]+/g, "");
+  return h
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
+    .replace(/[\s_.-]+/g, "");
 }
 
 const delimiters = [",", "\t", ";", "|"] as const;

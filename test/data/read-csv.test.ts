@@ -335,10 +335,10 @@ describe("CSV details", () => {
     expect(r.rows.map((x) => x.value)).toEqual([null, null]);
   });
 
-  it("header aliases: Project ID, Metric, Period Start, Num, Den, Comment", async () => {
+  it("header aliases: Project ID, Metric, Period Start, Num, Den, Comment, Value (%)", async () => {
     const r = await readBytes(
       "x.csv",
-      "Project ID|Metric|Period Start|Num|Den|Comment\nfalls|rate|2024-01-01|1|4|go live\n",
+      "Project ID|Metric|Period Start|Num.|Den|Comment|Value (%)\nfalls|rate|2024-01-01|1|4|go live|\n",
     );
     expect(r.diagnostics).toEqual([]);
     expect(r.rows[0]).toMatchObject({
