@@ -20,7 +20,8 @@ export function isProblem(v: unknown): v is ValueProblem {
   return typeof v === "object" && v !== null && "code" in v;
 }
 
-const missingMarkers = new Set(["", "na", "n/a", "-", "null", "none", "nil", "."]);
+// DESIGN §3.3 markers, plus NULL from SQL warehouse exports.
+const missingMarkers = new Set(["", "na", "n/a", "-", "null"]);
 const excelErrors = new Set([
   "#N/A",
   "#DIV/0!",
