@@ -7,7 +7,6 @@ import type { ReadIo } from "../io/io.js";
 import { configSchema, defaultConfig, type Config } from "../schema/config-schema.js";
 import { validateWithSchema } from "../schema/validate.js";
 import type { SourceDoc } from "./types.js";
-import { readYamlFile } from "./yaml.js";
 
 export const CONFIG_NAMES = ["spotlight.config.yaml", "spotlight.config.yml"] as const;
 
@@ -55,6 +54,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   if (abs === undefined) return { config: defaultConfig(), diagnostics: [] };
 
   const display = displayPath(cwd, abs);
+  // The YAML parser is loaded only when there is a config file (`convert` often has none).
+  const { readYamlFile } = await import("./yaml.js");
   const read = await readYamlFile(abs, display, io, {
     maxBytes: 16 * 1048576,
     at: { file: display },
