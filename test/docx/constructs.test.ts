@@ -74,7 +74,7 @@ describe("less common Markdown constructs", async () => {
   it("resolves reference links and images, and keeps icons small", () => {
     expect(summary.hyperlinks).toEqual(["reference link -> https://www.nhs.uk"]);
     expect(summary.images.map((i) => [i.name, i.descr, i.cm])).toEqual([
-      ["assurance-pass.svg", "Icon by reference", "1.1x1.1"],
+      ["assurance-pass.svg", "Icon by reference", "0.7x0.7"],
     ]);
   });
 

@@ -57,7 +57,7 @@ describe("DOCX structure of the sample paper", async () => {
       ["word/document.xml", "chart-falls.svg", true, true],
       ["word/header1.xml", "logo", false, true],
     ]);
-    expect(summary.images.map((i) => i.cm)).toEqual(["1.1x1.1", "1.1x1.1", "15.9x8.9", "3.0x1.2"]);
+    expect(summary.images.map((i) => i.cm)).toEqual(["0.7x0.7", "0.7x0.7", "15.9x8.9", "3.0x1.2"]);
     expect(summary.images[2]?.descr).toMatch(/^XmR chart of falls per 1,000 bed days/);
     expect(summary.parts.filter((p) => p.startsWith("word/media/")).length).toBe(7);
   });

@@ -81,16 +81,22 @@ describe("table column widths", () => {
   const table = (md: string) => parseMarkdown(md).children[0] as Table;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-  it("share the text width by content, within 4 to 40 characters a column", () => {
+  it("share the text width by the square root of each column's mean cell length", () => {
     const widths = columnWidths(
       table("| Item | Detail |\n| - | - |\n| Meeting | Trust Board (public), 4 July 2024 |\n"),
       2,
     );
     expect(sum(widths)).toBe(textWidthTwips);
-    // "Meeting" (7 characters) against 33.
-    expect(widths[0]).toBe(Math.floor((textWidthTwips * 7) / 40));
-    const wide = columnWidths(table(`| a | b |\n| - | - |\n| x | ${"y".repeat(200)} |\n`), 2);
-    expect(wide[0]).toBe(Math.floor((textWidthTwips * 4) / 44));
+    // "Meeting" (7 characters) against 33: √7 : √33.
+    const share = Math.sqrt(7) / (Math.sqrt(7) + Math.sqrt(33));
+    expect(widths[0]).toBe(Math.floor(textWidthTwips * share));
+    // A column of long sentences gets the most room without taking it all.
+    const pdsa = columnWidths(
+      table(`| Cycle | Result and learning |\n| - | - |\n| 1 | ${"word ".repeat(40)} |\n`),
+      2,
+    );
+    expect(pdsa[1]! / textWidthTwips).toBeGreaterThan(0.75);
+    expect(pdsa[0]! / textWidthTwips).toBeGreaterThan(0.1);
   });
 
   it("widen a column to fit its longest word, taking room from the others", () => {

@@ -34,6 +34,8 @@ import {
 /** Where a block sits: its paragraph style, list indent and whether it is in a table. */
 interface BlockPlace {
   style?: string;
+  /** Keep this paragraph on the same page as the next block (text that introduces a chart). */
+  keepNext?: boolean;
   /** List nesting of the enclosing list item (0 = top level), for paragraphs after the first. */
   indentLevel?: number;
 }
@@ -58,7 +60,13 @@ function placeOptions(place: BlockPlace): IParagraphOptions {
   return {
     ...(place.style ? { style: place.style } : {}),
     ...(place.indentLevel !== undefined ? { indent: { left: listIndent(place.indentLevel) } } : {}),
+    ...(place.keepNext ? { keepNext: true } : {}),
   };
+}
+
+/** True for a paragraph made only of images: a chart, or a row of icons. */
+export function isImageParagraph(node: RootContent | undefined): boolean {
+  return node?.type === "paragraph" && onlyImages(node.children);
 }
 
 /** A paragraph made only of images (a chart) is centred and kept with the next paragraph. */
@@ -142,9 +150,13 @@ export function columnWidths(node: MdTable, columns: number, fontSize = 11): num
   const cells = Array.from({ length: columns }, (_, c) =>
     node.children.map((row) => cellContent(row.children[c])),
   );
-  const weights = cells.map((col) =>
-    Math.min(40, Math.max(4, ...col.map((x) => x.text.length + x.images * imageChars))),
-  );
+  // Columns share the width by the square root of their cells' mean length, so a column of
+  // long sentences gets room without starving the short ones (longest words are kept below).
+  const weights = cells.map((col) => {
+    const body = col.length > 1 ? col.slice(1) : col;
+    const lengths = body.map((x) => x.text.length + x.images * imageChars);
+    return Math.sqrt(Math.max(4, lengths.reduce((a, b) => a + b, 0) / lengths.length));
+  });
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (textWidthTwips * w) / total);
   const fair = textWidthTwips / columns;

@@ -86,8 +86,8 @@ export function isIcon(path: string, title: string | null | undefined): boolean 
 /** Pixels at 96 to the inch per centimetre. */
 export const pxPerCm = 96 / 2.54;
 
-/** Icon height on the page: 1.1 cm. */
-export const iconHeightPx = Math.round(1.1 * pxPerCm);
+/** Icon height on the page: 0.7 cm, about two lines of 11 pt text beside its label. */
+export const iconHeightPx = Math.round(0.7 * pxPerCm);
 
 /**
  * The size to draw an image at, in px at 96 dpi: its natural size, scaled down (keeping its

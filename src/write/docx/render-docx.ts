@@ -10,7 +10,7 @@ import {
   type Diagnostic,
 } from "../../diagnostics/diagnostic.js";
 import { parseMarkdown } from "../markdown-ast.js";
-import { block } from "./blocks.js";
+import { block, isImageParagraph } from "./blocks.js";
 import { createContext, report, type LoadedImage, type RenderContext } from "./context.js";
 import { pageFooter, pageHeader } from "./header-footer.js";
 import { jpegSize, pngSize, sniffImage, svgSize } from "./images.js";
@@ -218,7 +218,10 @@ export async function renderDocxFromMarkdown(
   await loadImages(ctx, found.images, opts.loadImage);
   const media = usePlaceholders(ctx.images);
 
-  const children: FileChild[] = root.children.flatMap((node) => block(ctx, node));
+  // A paragraph just before a chart stays on the chart's page (headings already keep with next).
+  const children: FileChild[] = root.children.flatMap((node, i) =>
+    block(ctx, node, isImageParagraph(root.children[i + 1]) ? { keepNext: true } : {}),
+  );
   // Word wants at least one paragraph in the body.
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
   const header = pageHeader(ctx, opts.header, opts.logo);
