@@ -611,15 +611,35 @@ export function renderChartSvg(
         }),
       ]),
     );
+    // The label goes at whichever end of the line, above or below it, hides fewest points
+    // (the latest points matter most, so the right end only wins when it is clear).
+    const w = textWidth(label, FONT.label);
+    const spots = [
+      { x: plotRight - 2, baseline: ty - 4, anchor: "end" as const },
+      { x: plotLeft + 2, baseline: ty - 4, anchor: "start" as const },
+      { x: plotRight - 2, baseline: ty + 13, anchor: "end" as const },
+      { x: plotLeft + 2, baseline: ty + 13, anchor: "start" as const },
+    ].filter((c) => c.baseline - 10 >= plotTop && c.baseline + 3 <= plotBottom);
+    const hidden = (c: { x: number; baseline: number; anchor: "start" | "end" }) => {
+      const x0 = c.anchor === "end" ? c.x - w - 6 : c.x - 6;
+      const x1 = c.anchor === "end" ? c.x + 6 : c.x + w + 6;
+      return points.filter((p, i) => {
+        if (!finite(p.value)) return false;
+        const px = scale.x(i);
+        const py = scale.y(p.value);
+        return px >= x0 && px <= x1 && py >= c.baseline - 16 && py <= c.baseline + 8;
+      }).length;
+    };
+    const spot = spots.reduce<(typeof spots)[number] | undefined>(
+      (best, c) => (best === undefined || hidden(c) < hidden(best) ? c : best),
+      undefined,
+    ) ?? {
+      x: plotRight - 2,
+      baseline: ty - 4 < plotTop + 10 ? ty + 13 : ty - 4,
+      anchor: "end" as const,
+    };
     overlays.push(
-      backedLabel(
-        label,
-        plotRight - 2,
-        ty - 4 < plotTop + 10 ? ty + 13 : ty - 4,
-        "end",
-        PALETTE.target,
-        "target-label",
-      ),
+      backedLabel(label, spot.x, spot.baseline, spot.anchor, PALETTE.target, "target-label"),
     );
   }
 

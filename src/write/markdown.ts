@@ -14,7 +14,11 @@ import type { Pack } from "../load/types.js";
 import { buildViewModel, type ViewModel } from "../model/view-model.js";
 import { renderTemplates } from "../template/render-templates.js";
 
-/** Width in px of chart PNGs (the SVG's own width: 800 × 400). */
+/**
+ * Charts are drawn 640 × 320 units: placed at the full text width (15.9 cm) that prints their
+ * 11-unit axis text at about 8 pt. The PNG fallback is rendered at 800 px wide (1.25×).
+ */
+const chartSize = { width: 640, height: 320 };
 const chartPngWidth = 800;
 /** Width in px of icon PNGs (drawn small beside their label). */
 const iconPngWidth = 96;
@@ -78,7 +82,7 @@ export async function buildImageFiles(
       const analysis = analyses.get(s.id)?.get(m.id);
       const meta = chartMeta(pack, s.id, m.id);
       if (!m.chart || !analysis || !meta) continue;
-      const svg = renderChartSvg(analysis, meta, { description: m.chart.alt });
+      const svg = renderChartSvg(analysis, meta, { ...chartSize, description: m.chart.alt });
       svgs.push([m.chart.svg_file, m.chart.png_file, svg, chartPngWidth]);
     }
   }

@@ -287,3 +287,26 @@ describe("helpers", () => {
     expect(formatNumber(0.125)).toBe("0.13");
   });
 });
+
+describe("target label placement", () => {
+  const labelAnchor = (svg: string) =>
+    /<text class="target-label"[^>]*text-anchor="(start|end)"/.exec(svg)?.[1] ??
+    /<text[^>]*text-anchor="(start|end)"[^>]*class="target-label"/.exec(svg)?.[1];
+  const series = (values: number[]) =>
+    makeAnalysis({
+      dates: months("2024-01-01", values.length),
+      points: values.map((value) => ({ value, centre: 10, lower: 2, upper: 18 })),
+      target: 6,
+    });
+  const meta: ChartMeta = { ...plainMeta, target: 6, improvement: "decrease" };
+
+  it("sits at the right end when the latest points are clear of it", () => {
+    const svg = renderChartSvg(series([6, 6.2, 5.9, 6.1, 12, 13, 12, 14, 13, 12, 13, 14]), meta);
+    expect(labelAnchor(svg)).toBe("end");
+  });
+
+  it("moves to the left end rather than hide the latest points", () => {
+    const svg = renderChartSvg(series([12, 13, 12, 14, 13, 12, 13, 14, 6, 6.2, 5.9, 6.1]), meta);
+    expect(labelAnchor(svg)).toBe("start");
+  });
+});
