@@ -82,7 +82,10 @@ describe("spotlight validate --strict and --config", () => {
     dir = await mkdtemp(join(tmpdir(), "spotlight-validate-"));
     await cp(join(fixturesDir, "good-pack"), join(dir, "pack"), { recursive: true });
     // min_points above the 24 points of every measure: trial-limit warnings
-    await writeFile(join(dir, "strict.yaml"), "spc:\n  min_points: 30\n");
+    await writeFile(
+      join(dir, "strict.yaml"),
+      "spc:\n  min_points: 30\nstandard:\n  checks:\n    standard.min_points: warning\n",
+    );
     await writeFile(join(dir, "bad.yaml"), "spc:\n  min_points: many\n");
   });
   afterAll(async () => {
