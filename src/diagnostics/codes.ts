@@ -89,7 +89,8 @@ export const codes = {
   "data.missing_date": { meaning: "A row has no date." },
   "data.missing_measure": { meaning: "A row has no measure id." },
   "data.total_row": {
-    meaning: "A row looks like a total or summary row (no measure and no date, or first cell Total); it is ignored.",
+    meaning:
+      "A row looks like a total or summary row (no measure and no date, or first cell Total); it is ignored.",
   },
   "data.duplicate_date": { meaning: "Two rows give the same spotlight, measure and date." },
   "data.unsorted": { meaning: "Rows for a measure are not in date order; they were sorted." },
@@ -151,7 +152,9 @@ export const codes = {
   },
   "template.unknown_helper": { meaning: "A template calls a helper that does not exist." },
   "template.missing_partial": { meaning: "A template includes a partial that does not exist." },
-  "template.render": { meaning: "A template failed while rendering (a helper got a value it cannot use)." },
+  "template.render": {
+    meaning: "A template failed while rendering (a helper got a value it cannot use).",
+  },
   "template.unreadable": { meaning: "The templates folder or a template file cannot be read." },
   "markdown.raw_html": {
     meaning: "Raw HTML in Markdown is shown as text, not passed into the DOCX.",
