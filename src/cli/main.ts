@@ -174,6 +174,7 @@ export function buildProgram(ctx: CliContext, pending: { action?: Action }): Com
     .command("completion")
     .description("print a shell completion script")
     .addArgument(new Argument("<shell>", "bash or zsh").choices(["bash", "zsh"]))
+    .addHelpText("after", '\nExample:\n  eval "$(spotlight completion bash)"   # in ~/.bashrc\n')
     .action((shell: string) =>
       later(async () =>
         (await import("./commands/completion.js")).completionCommand(shell, program),

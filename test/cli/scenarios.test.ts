@@ -63,6 +63,14 @@ const scenarios: Scenario[] = [
     code: 0,
     stdout: /complete -o filenames -F _spotlight spotlight/,
   },
+  ...["init", "validate", "render", "analyse", "convert", "schema", "templates", "completion"].map(
+    (command): Scenario => ({
+      name: `${command} --help shows an example`,
+      args: [command, "--help"],
+      code: 0,
+      stdout: new RegExp(`Examples?:\\n\\s+(eval "\\$\\()?spotlight ${command}`),
+    }),
+  ),
   { name: "zsh completion", args: ["completion", "zsh"], code: 0, stdout: /#compdef spotlight/ },
 ];
 
