@@ -1,6 +1,7 @@
 // Deterministic plain-English sentences (en-GB) about one measure's analysis: what the
 // variation icon means, with dates; what the assurance icon means for the target; trial-limit,
 // rebase, constant-series and missing-data caveats. Same analysis in, same words out.
+import { monthName } from "../common/calendar.js";
 import type { Frequency } from "../schema/spotlight-schema.js";
 import type { AnalysedPoint, MeasureAnalysis } from "./types.js";
 
@@ -14,21 +15,6 @@ export interface NarrativeMeta {
   rebaseReasons?: Record<string, string>;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 const PERIODS: Record<Frequency, [string, string]> = {
   daily: ["day", "days"],
   weekly: ["week", "weeks"],
@@ -39,7 +25,7 @@ const PERIODS: Record<Frequency, [string, string]> = {
 /** "April 2026" for monthly and quarterly data, "6 April 2026" for daily and weekly data. */
 export function formatDate(iso: string, frequency: Frequency): string {
   const [y, m, d] = iso.split("-");
-  const month = MONTHS[Number(m) - 1] ?? m;
+  const month = monthName(Number(m)) ?? m;
   return frequency === "daily" || frequency === "weekly"
     ? `${Number(d)} ${month} ${y}`
     : `${month} ${y}`;

@@ -2,6 +2,7 @@
 // grey line and points, solid mean (median on run charts), dashed process limits (stepped on
 // P/U/C charts), target line, breaks at rebases, annotations, trial-limit labels, special cause
 // points coloured AND shaped, nice y ticks, a thinned date axis and a legend. Pure: no I/O.
+import { MONTH_NAMES } from "../common/calendar.js";
 import type { AnalysedPoint, MeasureAnalysis, PointType, SpcChart } from "../analysis/types.js";
 import type { Frequency } from "../schema/spotlight-schema.js";
 import { assuranceLabel, variationLabel } from "./icons.js";
@@ -29,10 +30,7 @@ export interface ChartOptions {
 // ---------------------------------------------------------------------------------------------
 // Numbers and dates
 
-const MONTHS =
-  "January February March April May June July August September October November December".split(
-    " ",
-  );
+const MONTHS = MONTH_NAMES;
 
 function parseDate(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);

@@ -3,6 +3,7 @@
 // file column, detected from its first value and never guessed per value; nothing rolls over).
 // Hot path: plain values are checked with char codes and allocate nothing. Also turns the cells
 // of one row into a data row (buildRow), shared by the CSV and YAML readers.
+import { MONTH_NUMBERS } from "../common/calendar.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isRealDate } from "../schema/fields.js";
@@ -203,32 +204,7 @@ export function dateColumn(order: "dmy" | "mdy"): DateColumn {
   return { order };
 }
 
-const monthNames: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+const monthNames = MONTH_NUMBERS;
 
 const timeSuffix = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const isoRe = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${timeSuffix}$`);

@@ -2,20 +2,9 @@
 // thousands separators, values with their unit, and word counts. Pure and locale-free, so the
 // output never depends on the machine's ICU data or time zone.
 
-const months = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+import { MONTH_NAMES } from "../common/calendar.js";
+
+const months = MONTH_NAMES;
 
 function parts(iso: string): { y: number; m: number; d: number } | undefined {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
