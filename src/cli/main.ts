@@ -5,7 +5,6 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import { version } from "../version.js";
 import type { CliContext } from "./context.js";
-import { formatDiagnosticsText, useColour } from "./print-diagnostics.js";
 
 export type Action = (ctx: CliContext) => Promise<number>;
 
@@ -211,6 +210,8 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     }
     return await pending.action(ctx);
   } catch (e) {
+    // Loaded only on this path: chalk is not needed for --help or a clean run.
+    const { formatDiagnosticsText, useColour } = await import("./print-diagnostics.js");
     const colour = useColour(ctx.env, ctx.stderr.isTTY);
     if (e instanceof FatalError) {
       ctx.stderr.write(formatDiagnosticsText(e.diagnostics, colour));
