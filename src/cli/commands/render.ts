@@ -4,8 +4,7 @@
 // are atomic and never touch an input file.
 import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { analysePack, type PackAnalyses } from "../../analysis/analyse-pack.js";
-import { check } from "../../check/check.js";
+import type { PackAnalyses } from "../../analysis/analyse-pack.js";
 import {
   FatalError,
   diagnostic,
@@ -14,7 +13,6 @@ import {
   type Diagnostic,
 } from "../../diagnostics/diagnostic.js";
 import { displayPath } from "../../load/config.js";
-import { loadPack } from "../../load/pack.js";
 import type { Pack } from "../../load/types.js";
 import { assetsDirFor } from "../../write/markdown.js";
 import { paperDate, renderPaperDocx, renderPaperMarkdown } from "../../write/paper.js";
@@ -22,6 +20,7 @@ import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import { replaceDirAtomic } from "../../write/safe-write-dir.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+import { loadCheckedPack } from "./checked-pack.js";
 import { documentDate } from "./convert.js";
 
 export interface RenderOptions extends GlobalOptions {
@@ -156,22 +155,7 @@ export function renderCommand(file: string, opts: RenderOptions) {
     const summaryAbs = opts.summary === undefined ? undefined : resolve(ctx.cwd, opts.summary);
     const date = ctx.env.SOURCE_DATE_EPOCH ? documentDate(ctx.env) : undefined;
 
-    progress(`Loading ${file}…`);
-    const loaded = await loadPack(file, {
-      io: ctx.fs,
-      cwd: ctx.cwd,
-      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
-      ...(opts.allowOutside ? { allowOutside: true } : {}),
-    });
-    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-    const pack = loaded.pack;
-    let analyses: PackAnalyses = new Map();
-    if (pack) {
-      progress("Analysing measures…");
-      const analysed = analysePack(pack);
-      analyses = analysed.analyses;
-      diagnostics.push(...analysed.diagnostics, ...check(pack, analyses));
-    }
+    const { pack, analyses, diagnostics } = await loadCheckedPack(file, ctx, opts, progress);
     // The summary is a report, not the paper: it is written even when the paper is not, so a
     // governance team can send each project lead the list of their own problems.
     const writeSummary = async (p: Pack) => {

@@ -1,13 +1,11 @@
 // `spotlight validate <pack|spotlight.yaml>`: loads the pack (schema, references, data),
 // runs the SPC analysis and the trust's standard, and prints every diagnostic as text or JSON.
 // Exit 0 when fine, 1 on errors (or warnings with --strict), 2 when it cannot run.
-import { check } from "../../check/check.js";
-import { analysePack } from "../../analysis/analyse-pack.js";
 import { countBySeverity, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { loadPack } from "../../load/pack.js";
 import type { Pack } from "../../load/types.js";
 import type { CliContext } from "../context.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+import { loadCheckedPack } from "./checked-pack.js";
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -39,18 +37,7 @@ export function summaryLine(
 
 export function validateCommand(file: string, opts: ValidateOptions) {
   return async (ctx: CliContext): Promise<number> => {
-    const loaded = await loadPack(file, {
-      io: ctx.fs,
-      cwd: ctx.cwd,
-      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
-      ...(opts.allowOutside ? { allowOutside: true } : {}),
-    });
-    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-    const pack = loaded.pack;
-    if (pack) {
-      const analysed = analysePack(pack);
-      diagnostics.push(...analysed.diagnostics, ...check(pack, analysed.analyses));
-    }
+    const { pack, diagnostics } = await loadCheckedPack(file, ctx, opts);
     const failed = !pack || hasErrors(diagnostics, opts.strict ?? false);
     if (opts.format === "json") {
       ctx.stdout.write(formatDiagnosticsJson(diagnostics));
