@@ -46,9 +46,53 @@ export function escapeProse(text: string): string {
     .replace(/^\s*\n|\n\s*$/g, "")
     .split("\n");
   return lines
-    .map((line) => escapeBlockStart(escapeTags(line)))
+    .map((line) => escapeBlockStart(escapeTags(outsideCode(line, unlinkUnsafe))))
     .join("\n")
     .trimEnd();
+}
+
+/** Applies `fn` to the parts of a line outside code spans (whose content is literal). */
+function outsideCode(line: string, fn: (part: string) => string): string {
+  let out = "";
+  let last = 0;
+  for (const m of line.matchAll(/(`+)[^`]*?\1/g)) {
+    out += fn(line.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fn(line.slice(last));
+}
+
+const safeSchemes = new Set(["http", "https", "mailto"]);
+
+/**
+ * A link or image whose destination has a scheme other than http, https or mailto
+ * (`javascript:`, `file:`, `data:`…) keeps only its text, in the Markdown as in the DOCX.
+ */
+function unlinkUnsafe(part: string): string {
+  let out = "";
+  let i = 0;
+  for (let j = part.indexOf("](", i); j >= 0; j = part.indexOf("](", i)) {
+    const open = part.lastIndexOf("[", j);
+    let end = j + 2;
+    for (let depth = 1; end < part.length && depth > 0; end++) {
+      if (part[end] === "\\") end++;
+      else if (part[end] === "(") depth++;
+      else if (part[end] === ")") depth--;
+    }
+    const dest = part
+      .slice(j + 2, end - 1)
+      .trim()
+      .replace(/^</, "");
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(dest)?.[1]?.toLowerCase();
+    if (open < i || scheme === undefined || safeSchemes.has(scheme)) {
+      out += part.slice(i, end);
+    } else {
+      const start = open > 0 && part[open - 1] === "!" ? open - 1 : open;
+      out += part.slice(i, start) + part.slice(open + 1, j);
+    }
+    i = end;
+  }
+  return out + part.slice(i);
 }
 
 /** `<` → `\<` (no raw HTML), except inside code spans, where `<` is already literal. */
