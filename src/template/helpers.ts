@@ -109,9 +109,10 @@ export const valueHelpers: Record<string, Helper> = {
     return c ? image(c.alt, c.svg_file) : "";
   },
   /** `{{image file alt}}` → an image with escaped alt text (empty alt for a decorative image). */
+  /** `{{image file alt}}`; `{{image file "" "decorative"}}` marks an image with no alt text on purpose. */
   image: (...raw) => {
-    const [file, alt] = args("image", raw).values;
-    return image(text(alt), text(file));
+    const [file, alt, kind] = args("image", raw).values;
+    return image(text(alt), text(file), kind === "decorative" ? "decorative" : undefined);
   },
   /** `{{join list}}` → "a, b, c"; `{{join list "; "}}` uses another separator. Each item is escaped. */
   join: (...raw) => {

@@ -73,7 +73,8 @@ function image(
   f: RunFormat,
 ): ParagraphChild[] {
   const alt = node.alt ?? "";
-  if (alt.trim() === "") {
+  // An image titled "decorative" has no alt text on purpose (it says nothing the text does not).
+  if (alt.trim() === "" && title !== "decorative") {
     report(ctx, node, "markdown.image_alt", `image "${url}" has no alt text`);
   }
   const loaded = ctx.images.get(url);
