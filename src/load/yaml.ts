@@ -80,6 +80,8 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
             : opened !== undefined
               ? `${lowerFirst(e.message)}: the quoted text starting here is never closed`
               : lowerFirst(e.message);
+    // The parser gives up on deep nesting once per level; one report says it all.
+    if (code === "yaml.too_deep" && diagnostics.some((d) => d.code === code)) return;
     diagnostics.push(diagnostic({ code, severity, message, file, ...at }));
   };
   for (const e of doc.errors) report(e, "error");
