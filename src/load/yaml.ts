@@ -39,6 +39,22 @@ const MAX_ALIAS_NODES = 100_000;
 
 type Path = readonly (string | number)[];
 
+/** Offset of the first `[` or `{` nested deeper than `limit` (quoted text skipped), if any. */
+function flowDepthOffset(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (c === "[" || c === "{") {
+      if (++depth > limit) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 /** Parses YAML text. Problems are diagnostics; this never throws for bad input. */
 export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {}): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -80,8 +96,16 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
             : opened !== undefined
               ? `${lowerFirst(e.message)}: the quoted text starting here is never closed`
               : lowerFirst(e.message);
-    // The parser gives up on deep nesting once per level; one report says it all.
-    if (code === "yaml.too_deep" && diagnostics.some((d) => d.code === code)) return;
+    // The parser gives up on deep nesting once per level, where its stack runs out (which
+    // varies): report it once, where flow nesting first passes the depth limit.
+    if (code === "yaml.too_deep") {
+      if (diagnostics.some((d) => d.code === code)) return;
+      const deep = flowDepthOffset(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+      diagnostics.push(
+        diagnostic({ code, severity, message, file, ...(deep === undefined ? at : pos(deep)) }),
+      );
+      return;
+    }
     diagnostics.push(diagnostic({ code, severity, message, file, ...at }));
   };
   for (const e of doc.errors) report(e, "error");
