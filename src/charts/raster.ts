@@ -54,10 +54,11 @@ export function svgToPng(svg: string, opts: { width?: number } = {}): Uint8Array
  * that owns it, and V8 does not count that memory, so it rarely collects: 150 charts queued at
  * once kept 200-300 MB alive. So at most `maxInFlight` charts are queued on the thread pool
  * (libuv's 4 threads, all kept busy) and a full collection follows every `collectEvery`
- * charts. For 50 spotlights, 4 in flight against 8: same wall time, peak RSS 354 against 385 MB.
+ * charts. For 50 spotlights, 4 in flight against 8: same wall time, peak RSS 354 against 385 MB;
+ * with 640-px charts a collection every 96 rather than 32 charts saves 0.1–0.2 s at the same RSS.
  */
 const maxInFlight = 4;
-const collectEvery = 32;
+const collectEvery = 96;
 let inFlight = 0;
 const waiting: (() => void)[] = [];
 let rendered = 0;
