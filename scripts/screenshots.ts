@@ -32,7 +32,7 @@ import {
   pageOpenings,
   pdfPages,
   pdfTextPages,
-} from "../test/examples/readers.js";
+} from "../test/helpers/readers.js";
 
 const pack = "examples/northshire/pack.yaml";
 const outDir = join(repoRoot, "docs", "images");

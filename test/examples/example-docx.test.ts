@@ -19,7 +19,7 @@ import {
   pdfPages,
   pdfTextPages,
   readWithPythonDocx,
-} from "./readers.js";
+} from "../helpers/readers.js";
 
 const pack = "examples/northshire/pack.yaml";
 const paperTitle = "Improvement spotlight: December 2026";
