@@ -36,6 +36,12 @@ export interface CsvOptions {
   defaultMeasure?: string;
   /** Spotlight id for a file with no spotlight column. */
   defaultSpotlight?: string;
+  /**
+   * Hands each row over as it is read instead of keeping it (the returned `rows` stay empty),
+   * so a caller that keeps less per row (`analyse` on a large file) holds less memory. The
+   * rows' cell columns are not worked out in this mode.
+   */
+  onRow?: (row: ReadDataRow) => void;
 }
 
 export interface DataRead {
@@ -143,6 +149,8 @@ type ColumnMap = Partial<Record<CellName, number>>;
 /** One CSV file being read: header, line counting and row conversion, fed record by record. */
 class CsvTable {
   readonly rows: ReadDataRow[] = [];
+  /** Rows read (kept, or handed to onRow). */
+  private rowCount = 0;
   readonly diagnostics: Diagnostic[];
   /** Line on which the next record starts. */
   line = 1;
@@ -372,7 +380,7 @@ class CsvTable {
       note: m.note === undefined ? undefined : rec[m.note],
     });
     if (row === undefined) return;
-    if (this.rows.length >= this.opts.maxRows) {
+    if (this.rowCount >= this.opts.maxRows) {
       this.add({
         code: "data.too_many_rows",
         message: `file has more than ${this.opts.maxRows} data rows; reading stopped at line ${line}`,
@@ -383,6 +391,11 @@ class CsvTable {
         hint: "Split the data into several files, or raise limits.max_rows in the config.",
       });
       this.stopped = true;
+      return;
+    }
+    this.rowCount += 1;
+    if (this.opts.onRow) {
+      this.opts.onRow(row);
       return;
     }
     row.dateColumn = fieldColumn(rec, m.date!, this.delimiter);

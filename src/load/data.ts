@@ -36,6 +36,8 @@ export interface ReadDataOptions {
   defaultMeasure?: string;
   /** Spotlight id for rows that give none. */
   defaultSpotlight?: string;
+  /** Hands each row over instead of returning it (see CsvOptions.onRow). */
+  onRow?: (row: ReadDataRow) => void;
 }
 
 export interface DataFileResult {
@@ -73,12 +75,16 @@ export async function readDataFile(
     }
     const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
     if (ext === "yaml" || ext === "yml") {
-      return readYamlData(await io.readFile(file), displayName, opts);
+      const read = readYamlData(await io.readFile(file), displayName, opts);
+      if (!opts.onRow) return read;
+      for (const row of read.rows) opts.onRow(row);
+      return { rows: [], diagnostics: read.diagnostics };
     }
     const csvOpts: CsvOptions = { dateFormat: opts.dateFormat, maxRows: opts.maxRows };
     if (opts.columns !== undefined) csvOpts.columns = opts.columns;
     if (opts.defaultMeasure !== undefined) csvOpts.defaultMeasure = opts.defaultMeasure;
     if (opts.defaultSpotlight !== undefined) csvOpts.defaultSpotlight = opts.defaultSpotlight;
+    if (opts.onRow !== undefined) csvOpts.onRow = opts.onRow;
     return await readCsv(() => io.readStream(file), displayName, csvOpts);
   } catch (e) {
     if (!isNodeError(e)) throw e;

@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { analyseMeasure } from "../../analysis/analyse-measure.js";
 import { inferFrequency } from "../../analysis/narrative.js";
-import type { MeasureAnalysis, SpcChart, SpcOptions } from "../../analysis/types.js";
+import type { MeasureAnalysis, SpcChart, SpcInputPoint, SpcOptions } from "../../analysis/types.js";
 import {
   diagnostic,
   FatalError,
@@ -94,33 +94,118 @@ export function optionsFromFlags(
   };
 }
 
+/**
+ * One series' rows, kept as columns of primitives while the file is read: a million rows cost
+ * a few bytes each instead of an object each. Missing numbers are NaN (data values are always
+ * finite, so NaN cannot be a real value).
+ */
 interface Series {
   id: string;
-  rows: DataRow[];
+  spotlight?: string;
+  measure: string;
+  dates: string[];
+  values: number[];
+  /** Empty until a row gives a numerator or denominator. */
+  numerators: number[];
+  denominators: number[];
+  lines: number[];
+  file: string;
 }
 
-/** Groups rows by (spotlight, measure) in first-seen order; ids are "spotlight/measure" only when a measure id is shared. */
-export function groupSeries(rows: readonly DataRow[]): Series[] {
-  const groups = new Map<string, { spotlight?: string; measure: string; rows: DataRow[] }>();
-  for (const row of rows) {
-    const key = `${row.spotlight ?? ""}\u0000${row.measure}`;
-    let g = groups.get(key);
+const num = (x: number | null | undefined): number => (x === null || x === undefined ? NaN : x);
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Collects rows into series by (spotlight, measure), in first-seen order. */
+export class SeriesCollector {
+  private readonly groups = new Map<string, Series>();
+
+  add = (row: DataRow): void => {
+    const key = row.spotlight === undefined ? row.measure : `${row.spotlight}\u0000${row.measure}`;
+    let g = this.groups.get(key);
     if (!g) {
       g = {
+        id: row.measure,
         ...(row.spotlight ? { spotlight: row.spotlight } : {}),
         measure: row.measure,
-        rows: [],
+        dates: [],
+        values: [],
+        numerators: [],
+        denominators: [],
+        lines: [],
+        file: row.file,
       };
-      groups.set(key, g);
+      this.groups.set(key, g);
     }
-    g.rows.push(row);
+    const ratio = row.numerator != null || row.denominator != null;
+    // Numerator and denominator columns exist only once a row has one (then padded with NaN).
+    if (ratio && g.numerators.length < g.dates.length) {
+      g.numerators.length = g.denominators.length = g.dates.length;
+      g.numerators.fill(NaN);
+      g.denominators.fill(NaN);
+    }
+    g.dates.push(row.date);
+    g.values.push(num(row.value));
+    if (ratio || g.numerators.length > 0) {
+      g.numerators.push(num(row.numerator));
+      g.denominators.push(num(row.denominator));
+    }
+    g.lines.push(row.line);
+  };
+
+  /** The series, each sorted by date; ids are "spotlight/measure" only when a measure id is shared. */
+  series(): Series[] {
+    const perMeasure = new Map<string, number>();
+    for (const g of this.groups.values()) {
+      perMeasure.set(g.measure, (perMeasure.get(g.measure) ?? 0) + 1);
+    }
+    return [...this.groups.values()].map((g) => {
+      if (g.spotlight && perMeasure.get(g.measure)! > 1) g.id = `${g.spotlight}/${g.measure}`;
+      return sortByDate(g);
+    });
   }
-  const perMeasure = new Map<string, number>();
-  for (const g of groups.values()) perMeasure.set(g.measure, (perMeasure.get(g.measure) ?? 0) + 1);
-  return [...groups.values()].map((g) => ({
-    id: g.spotlight && perMeasure.get(g.measure)! > 1 ? `${g.spotlight}/${g.measure}` : g.measure,
-    rows: g.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-  }));
+}
+
+function sortByDate(g: Series): Series {
+  let sorted = true;
+  for (let i = 1; i < g.dates.length && sorted; i++) sorted = g.dates[i - 1]! <= g.dates[i]!;
+  if (sorted) return g;
+  const order = g.dates
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const [x, y] = [g.dates[a]!, g.dates[b]!];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  const pick = <T>(xs: T[]): T[] => (xs.length === 0 ? xs : order.map((i) => xs[i]!));
+  return {
+    ...g,
+    dates: pick(g.dates),
+    values: pick(g.values),
+    numerators: pick(g.numerators),
+    denominators: pick(g.denominators),
+    lines: pick(g.lines),
+  };
+}
+
+/** The series' points as the analysis takes them. */
+function points(g: Series): SpcInputPoint[] {
+  const ratios = g.numerators.length > 0;
+  return g.dates.map((date, i) => {
+    const p: SpcInputPoint = { date, value: orNull(g.values[i]!) };
+    if (!ratios) return p;
+    const [n, d] = [g.numerators[i]!, g.denominators[i]!];
+    if (!Number.isNaN(n) || !Number.isNaN(d)) {
+      p.numerator = orNull(n);
+      p.denominator = orNull(d);
+    }
+    return p;
+  });
+}
+
+/** Groups rows by (spotlight, measure) in first-seen order, each sorted by date. */
+export function groupSeries(rows: readonly DataRow[]): Series[] {
+  const c = new SeriesCollector();
+  for (const row of rows) c.add(row);
+  return c.series();
 }
 
 export function analyseCommand(dataFile: string, opts: Record<string, unknown>) {
@@ -140,11 +225,14 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
     const chart = (flags.chart ?? "xmr") as SpcChart;
 
     const diagnostics: Diagnostic[] = [...loadedConfig.diagnostics];
+    // Rows are handed over one by one and kept as columns: large files stay small in memory.
+    const collector = new SeriesCollector();
     const read = await readDataFile(abs, display, ctx.fs, {
       ...(config.columns ? { columns: config.columns } : {}),
       dateFormat: config.spc.date_format,
       maxRows: config.limits.max_rows,
       maxFileBytes: config.limits.max_file_mb * 1048576,
+      onRow: collector.add,
     });
     for (const d of read.diagnostics) {
       // The data file is named on the command line, so a missing one means "cannot run".
@@ -157,10 +245,10 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       diagnostics.push(d);
     }
 
-    let series = groupSeries(read.rows);
+    let series = collector.series();
     if (flags.measure !== undefined) {
       const wanted = flags.measure;
-      series = series.filter((s) => s.id === wanted || s.rows[0]!.measure === wanted);
+      series = series.filter((s) => s.id === wanted || s.measure === wanted);
       if (series.length === 0) {
         diagnostics.push(
           diagnostic({
@@ -172,36 +260,35 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       }
     }
     for (const s of series) {
-      for (let i = 1; i < s.rows.length; i++) {
-        const [a, b] = [s.rows[i - 1]!, s.rows[i]!];
-        if (a.date !== b.date) continue;
+      for (let i = 1; i < s.dates.length; i++) {
+        if (s.dates[i - 1] !== s.dates[i]) continue;
+        const [a, b] = [s.lines[i - 1]!, s.lines[i]!];
         diagnostics.push(
           diagnostic({
             code: "data.duplicate_date",
-            file: b.file,
-            line: b.line,
-            message: `measure "${s.id}" has two rows for ${b.date} (lines ${a.line} and ${b.line})`,
+            file: s.file,
+            line: b,
+            message: `measure "${s.id}" has two rows for ${s.dates[i]} (lines ${a} and ${b})`,
           }),
         );
       }
     }
     if (chart === "p" || chart === "u") {
       for (const s of series) {
-        const lacking = s.rows.find(
-          (r) =>
-            r.value !== null &&
-            (r.numerator === null ||
-              r.numerator === undefined ||
-              r.denominator === null ||
-              r.denominator === undefined),
+        const i = s.values.findIndex(
+          (v, k) =>
+            !Number.isNaN(v) &&
+            (s.numerators.length === 0 ||
+              Number.isNaN(s.numerators[k]!) ||
+              Number.isNaN(s.denominators[k]!)),
         );
-        if (lacking) {
+        if (i >= 0) {
           diagnostics.push(
             diagnostic({
               code: "spc.chart_needs_denominator",
-              file: lacking.file,
-              line: lacking.line,
-              message: `a ${chart.toUpperCase()} chart needs a numerator and a denominator on every row; measure "${s.id}" has none on ${lacking.date}`,
+              file: s.file,
+              line: s.lines[i]!,
+              message: `a ${chart.toUpperCase()} chart needs a numerator and a denominator on every row; measure "${s.id}" has none on ${s.dates[i]}`,
             }),
           );
         }
@@ -224,20 +311,20 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
         throw writeFailure(e, flags.charts!);
       });
     }
-    read.rows.length = 0;
     if (json) ctx.stdout.write('{\n  "measures": [');
     else if (series.length === 0) ctx.stdout.write(formatAnalysesText([], outColour));
     for (let i = 0; i < series.length; i++) {
       const s = series[i]!;
-      const frequency = inferFrequency(s.rows.map((r) => r.date));
+      const frequency = inferFrequency(s.dates);
       const analysis = analyseMeasure({
         id: s.id,
         chart,
-        points: s.rows,
+        points: points(s),
         options,
         meta: { name: s.id, unit: "", frequency },
       });
-      s.rows = [];
+      // Let the series' columns go once it is analysed.
+      Object.assign(s, { dates: [], values: [], numerators: [], denominators: [], lines: [] });
       if (json) {
         // The measure as JSON.stringify indents it inside {"measures": [...]}, without a re-indent pass.
         const whole = JSON.stringify({ measures: [analysis] }, null, 2);
