@@ -165,6 +165,8 @@ export function linkData(
         diagnostics.push(
           diagnostic({
             code: "ref.no_data",
+            // A measure drawn with no chart (chart: none) may be reported in words only.
+            ...(measure.chart === "none" ? { severity: "warning" as const } : {}),
             message: `measure "${measure.id}" of spotlight "${spotlightId}" has no data rows`,
             file: s.source.file,
             ...pos,

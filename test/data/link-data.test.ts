@@ -113,6 +113,15 @@ describe("linkData", () => {
     ]);
   });
 
+  it("a measure drawn with no chart (chart: none) and no rows is only a warning", () => {
+    const spot = falls();
+    (spot.spotlight.measures[1] as { chart?: string }).chart = "none";
+    const { diagnostics } = linkData([row(2, "falls-rate", "2024-01-01")], [spot]);
+    expect(brief(diagnostics.filter((d) => d.code === "ref.no_data"))).toEqual([
+      "warning ref.no_data falls.yaml:6:5",
+    ]);
+  });
+
   it("unsorted rows are sorted with a warning; gaps name the missing periods", () => {
     const rows = [
       row(2, "falls-rate", "2024-03-01"),
