@@ -138,6 +138,18 @@ async function guard(
   }
 }
 
+/**
+ * The refusals of {@link writeFileAtomic} (or, with `folder`, of {@link replaceDirAtomic}) on
+ * their own, so a command can refuse a bad output path before it does any work.
+ */
+export async function checkOutput(
+  path: string,
+  options: SafeWriteOptions = {},
+  folder = false,
+): Promise<void> {
+  await guard(options.fs ?? nodeWriteFs, resolve(path), options, folder);
+}
+
 const tempName = (target: string, kind: string) =>
   join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.${kind}`);
 

@@ -15,13 +15,13 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FatalError } from "../../src/diagnostics/diagnostic.js";
 import {
+  checkOutput,
   nodeWriteFs,
   replaceDirAtomic,
   writeFailure,
   writeFileAtomic,
   type WriteFs,
 } from "../../src/write/safe-write.js";
-import { replaceDirAtomic as fromDirModule } from "../../src/write/safe-write-dir.js";
 
 let dir: string;
 beforeEach(() => {
@@ -156,7 +156,10 @@ describe("replaceDirAtomic", () => {
     const out = join(dir, "paper_files");
     await replaceDirAtomic(out, files);
     writeFileSync(join(out, "stale.svg"), "old");
-    await fromDirModule(out, new Map([["chart.svg", new TextEncoder().encode("<svg id='2'/>")]]));
+    await replaceDirAtomic(
+      out,
+      new Map([["chart.svg", new TextEncoder().encode("<svg id='2'/>")]]),
+    );
     expect(readdirSync(out)).toEqual(["chart.svg"]);
     expect(readFileSync(join(out, "chart.svg"), "utf8")).toBe("<svg id='2'/>");
     expect(names()).toEqual(["paper_files"]);
@@ -232,5 +235,23 @@ describe("writeFailure", () => {
       "paper.docx",
       "permission denied writing paper.docx",
     ]);
+  });
+});
+
+describe("checkOutput", () => {
+  it("refuses, before any work, what the writers refuse", async () => {
+    const input = join(dir, "pack.yaml");
+    writeFileSync(input, "paper: {}\n");
+    await expect(checkOutput(input, { inputs: [input] })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: "output.exists_input" })],
+    });
+    await expect(checkOutput(dir)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: "output.is_directory" })],
+    });
+    await expect(checkOutput(dir, { inputs: [input] }, true)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: "output.exists_input" })],
+    });
+    await expect(checkOutput(join(dir, "new", "paper.docx"))).resolves.toBeUndefined();
+    expect(names()).not.toContain("new"); // checking writes nothing
   });
 });

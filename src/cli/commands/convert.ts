@@ -1,7 +1,6 @@
 // `spotlight convert paper.md -o paper.docx`: step 6 of the pipeline alone. Reads a Markdown
 // paper (e.g. an edited paper.md), loads its images from beside it (never from outside its
 // folder), takes the house style from the config, and writes the DOCX atomically.
-import { stat } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import {
   diagnostic,
@@ -13,7 +12,7 @@ import { checkInside } from "../../load/contain.js";
 import { configDir, displayPath, loadConfig } from "../../load/config.js";
 import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
 import { markdownTitle } from "../../write/markdown-ast.js";
-import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
+import { checkOutput, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 
@@ -52,23 +51,6 @@ export function fillHeader(template: string, values: Record<string, string>): st
 const fatal = (code: Diagnostic["code"], message: string, file?: string) =>
   new FatalError(diagnostic({ code, message, ...(file ? { file } : {}) }));
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function samePath(a: string, b: string, ctx: CliContext): Promise<boolean> {
-  if (a === b) return true;
-  try {
-    return (await ctx.fs.realPath(a)) === (await ctx.fs.realPath(b));
-  } catch {
-    return false;
-  }
-}
-
 /** Reads a file the config names (logo, reference DOCX); a problem becomes a diagnostic. */
 async function readConfigFile(
   ctx: CliContext,
@@ -104,12 +86,8 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     const outAbs = resolve(ctx.cwd, output);
     const mdDisplay = displayPath(ctx.cwd, mdAbs);
     const outDisplay = displayPath(ctx.cwd, outAbs);
-    if (await samePath(mdAbs, outAbs, ctx)) {
-      throw fatal("output.exists_input", `${outDisplay} is the input file`, outDisplay);
-    }
-    if (await isDirectory(outAbs)) {
-      throw fatal("output.is_directory", `${outDisplay} is a folder`, outDisplay);
-    }
+    const safely = { inputs: [mdAbs], display: outDisplay };
+    await checkOutput(outAbs, safely);
     if (extname(outAbs).toLowerCase() !== ".docx") {
       throw new FatalError(
         diagnostic({
@@ -193,11 +171,7 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
     if (hasErrors(diagnostics)) return 1;
 
-    try {
-      await writeFileAtomic(outAbs, result.docx);
-    } catch (e) {
-      throw writeFailure(e, outDisplay);
-    }
+    await writeFileAtomic(outAbs, result.docx, safely);
     if (ctx.stderr.isTTY && !opts.quiet) ctx.stderr.write(`wrote ${outDisplay}\n`);
     return 0;
   };

@@ -2,7 +2,6 @@
 // write no paper on errors, or warnings under --strict; only the --summary report) → view model → templates → Markdown →
 // `out.md` + `out_files/`, or `out.docx`. Optional `--summary` JSON per spotlight. All writes
 // are atomic and never touch an input file.
-import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { PackAnalyses } from "../../analysis/analyse-pack.js";
 import {
@@ -16,8 +15,7 @@ import { displayPath } from "../../load/config.js";
 import type { Pack } from "../../load/types.js";
 import { assetsDirFor } from "../../write/markdown.js";
 import { paperDate, renderPaperDocx, renderPaperMarkdown } from "../../write/paper.js";
-import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
-import { replaceDirAtomic } from "../../write/safe-write-dir.js";
+import { checkOutput, replaceDirAtomic, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 import { loadCheckedPack } from "./checked-pack.js";
@@ -48,45 +46,6 @@ export function outputFormat(output: string, flag?: string): "docx" | "md" {
       message: `cannot tell the output format from "${output}"`,
     }),
   );
-}
-
-async function kindOf(path: string): Promise<"dir" | "file" | "missing"> {
-  try {
-    return (await stat(path)).isDirectory() ? "dir" : "file";
-  } catch {
-    return "missing";
-  }
-}
-
-/** Refuses to write over an input file (compared after resolving symbolic links) or a folder. */
-async function guardOutput(
-  ctx: CliContext,
-  target: string,
-  inputs: readonly string[],
-  folderOk = false,
-): Promise<void> {
-  const shown = displayPath(ctx.cwd, target);
-  const real = async (p: string) => ctx.fs.realPath(p).catch(() => p);
-  const mine = await real(target);
-  for (const input of inputs) {
-    if (input === target || (await real(input)) === mine) {
-      throw fatal("output.exists_input", `${shown} is one of the pack's input files`, shown);
-    }
-    if (folderOk && (input + "/").startsWith(mine + "/")) {
-      throw fatal("output.exists_input", `${shown} holds the pack's input files`, shown);
-    }
-  }
-  if (!folderOk && (await kindOf(target)) === "dir") {
-    throw fatal("output.is_directory", `${shown} is a folder`, shown);
-  }
-}
-
-async function write(ctx: CliContext, target: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    throw writeFailure(e, displayPath(ctx.cwd, target));
-  }
 }
 
 /** Which spotlight a diagnostic belongs to: by its file (and path for inline spotlights) or data row. */
@@ -156,13 +115,17 @@ export function renderCommand(file: string, opts: RenderOptions) {
     const date = ctx.env.SOURCE_DATE_EPOCH ? documentDate(ctx.env) : undefined;
 
     const { pack, analyses, diagnostics } = await loadCheckedPack(file, ctx, opts, progress);
+    /** Write options for a target: never over an input, named as the user wrote it. */
+    const safely = (target: string, inputs: readonly string[]) => ({
+      inputs,
+      display: displayPath(ctx.cwd, target),
+    });
     // The summary is a report, not the paper: it is written even when the paper is not, so a
     // governance team can send each project lead the list of their own problems.
     const writeSummary = async (p: Pack) => {
       if (!summaryAbs) return;
-      await guardOutput(ctx, summaryAbs, [...p.inputs, outAbs]);
       const json = renderSummary(p, analyses, diagnostics);
-      await write(ctx, summaryAbs, () => writeFileAtomic(summaryAbs, json));
+      await writeFileAtomic(summaryAbs, json, safely(summaryAbs, [...p.inputs, outAbs]));
     };
     const refuse = async () => {
       ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
@@ -180,8 +143,10 @@ export function renderCommand(file: string, opts: RenderOptions) {
 
     const assetsDir = assetsDirFor(outAbs);
     const assetsAbs = resolve(outAbs, "..", assetsDir);
-    await guardOutput(ctx, outAbs, pack.inputs);
-    if (format === "md") await guardOutput(ctx, assetsAbs, pack.inputs, true);
+    // Refuse a bad output path before any work is done (the writes check again).
+    await checkOutput(outAbs, safely(outAbs, pack.inputs));
+    if (format === "md") await checkOutput(assetsAbs, safely(assetsAbs, pack.inputs), true);
+    if (summaryAbs) await checkOutput(summaryAbs, safely(summaryAbs, [...pack.inputs, outAbs]));
 
     progress("Drawing charts and rendering the paper…");
     const paperOpts = {
@@ -205,13 +170,13 @@ export function renderCommand(file: string, opts: RenderOptions) {
         ]),
       );
       writeOutput = async () => {
-        await write(ctx, assetsAbs, () => replaceDirAtomic(assetsAbs, inFolder));
-        await write(ctx, outAbs, () => writeFileAtomic(outAbs, out.markdown));
+        await replaceDirAtomic(assetsAbs, inFolder, safely(assetsAbs, pack.inputs));
+        await writeFileAtomic(outAbs, out.markdown, safely(outAbs, pack.inputs));
       };
     } else {
       const out = await renderPaperDocx(pack, analyses, paperOpts);
       late = out.diagnostics;
-      writeOutput = () => write(ctx, outAbs, () => writeFileAtomic(outAbs, out.docx));
+      writeOutput = () => writeFileAtomic(outAbs, out.docx, safely(outAbs, pack.inputs));
     }
     diagnostics.push(...late);
     if (hasErrors(late, opts.strict)) return refuse();
