@@ -3,10 +3,12 @@
 // `spotlight render` and the library API. Reads only through the ReadIo given; writes nothing.
 import { dirname, resolve } from "node:path";
 import type { PackAnalyses } from "../analysis/analyse-pack.js";
-import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
 import type { Pack } from "../load/types.js";
+import { displayPath } from "../load/config.js";
 import { renderDocxFromMarkdown } from "./docx/render-docx.js";
+import { headerAndFooter, readHouseStyleFiles } from "./house-style.js";
 import {
   renderMarkdownOutput,
   startMarkdownOutput,
@@ -50,14 +52,6 @@ export function paperDate(pack: Pack): string {
   return ends[ends.length - 1] ?? "1980-01-01";
 }
 
-/** Fills `{organisation}`, `{meeting}`, `{title}` and `{date}` in the configured header. */
-export function fillPlaceholders(template: string, values: Record<string, string>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "")
-    .replace(/^[\s—–|,:-]+|[\s—–|,:-]+$/g, "")
-    .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
-}
-
 function markdownOptions(pack: Pack, opts: PaperOptions): MarkdownOutputOptions {
   const cwd = opts.cwd ?? ".";
   const templatesDir = templatesDirFor(pack, cwd, opts.templatesDir);
@@ -79,21 +73,6 @@ export async function renderPaperMarkdown(
   return renderMarkdownOutput(pack, analyses, markdownOptions(pack, opts));
 }
 
-async function readStyleFile(
-  io: ReadIo,
-  path: string,
-  code: Diagnostic["code"],
-  what: string,
-): Promise<Uint8Array> {
-  try {
-    return await io.readFile(path);
-  } catch (e) {
-    throw new FatalError(diagnostic({ code, file: path, message: `cannot read the ${what}` }), {
-      cause: e,
-    });
-  }
-}
-
 export interface PaperDocx extends MarkdownOutput {
   docx: Uint8Array;
   /** The spotlights' image problems, then what the DOCX writer found in the Markdown. */
@@ -110,18 +89,14 @@ export async function renderPaperDocx(
   // The Markdown is parsed and mapped onto Word while the charts are still being drawn.
   const out = await startMarkdownOutput(pack, analyses, markdownOptions(pack, opts));
   const style = pack.config.style;
-  const base = configBaseDir(pack, cwd);
-  const referenceDocx = style.reference_docx
-    ? await readStyleFile(
-        opts.io,
-        resolve(base, style.reference_docx),
-        "style.reference_docx",
-        "reference DOCX",
-      )
-    : undefined;
-  const logo = style.logo
-    ? await readStyleFile(opts.io, resolve(base, style.logo), "file.unreadable", "logo")
-    : undefined;
+  const houseFiles = await readHouseStyleFiles(
+    opts.io,
+    style,
+    configBaseDir(pack, cwd),
+    pack.configSource,
+    (abs) => displayPath(cwd, abs),
+  );
+  const { referenceDocx, logo } = houseFiles;
   const { vm } = out;
   const date = opts.date ?? paperDate(pack);
   const values = {
@@ -144,8 +119,7 @@ export async function renderPaperDocx(
       ...(vm.organisation ? { subject: vm.organisation } : {}),
       description: "Improvement spotlight board paper made by board-spotlight",
     },
-    ...(style.header ? { header: fillPlaceholders(style.header, values) } : {}),
-    ...(style.footer ? { footer: fillPlaceholders(style.footer, values) } : {}),
+    ...headerAndFooter(style, values),
   });
   const { files, diagnostics } = await out.rest;
   return {
@@ -153,6 +127,6 @@ export async function renderPaperDocx(
     markdown: out.markdown,
     files,
     docx: result.docx,
-    diagnostics: [...diagnostics, ...result.diagnostics],
+    diagnostics: [...houseFiles.diagnostics, ...diagnostics, ...result.diagnostics],
   };
 }

@@ -3,7 +3,8 @@
 // template.
 import type { Table } from "mdast";
 import { describe, expect, it } from "vitest";
-import { documentDate, fillHeader } from "../../src/cli/commands/convert.js";
+import { documentDate } from "../../src/cli/document-date.js";
+import { fillPlaceholders } from "../../src/write/house-style.js";
 import { FatalError } from "../../src/diagnostics/diagnostic.js";
 import { columnWidths } from "../../src/write/docx/blocks.js";
 import { textWidthTwips } from "../../src/write/docx/styles.js";
@@ -68,12 +69,16 @@ describe("convert helpers", () => {
   });
 
   it("fills {title} and {date} and drops what convert cannot know", () => {
-    expect(fillHeader("{organisation} — {title}", { title: "Spotlights" })).toBe("Spotlights");
-    expect(fillHeader("{title} — {date}", { title: "T", date: "2024-07-04" })).toBe(
+    expect(fillPlaceholders("{organisation} — {title}", { title: "Spotlights" })).toBe(
+      "Spotlights",
+    );
+    expect(fillPlaceholders("{title} — {date}", { title: "T", date: "2024-07-04" })).toBe(
       "T — 2024-07-04",
     );
-    expect(fillHeader("{organisation} — {meeting}", { title: "T" })).toBe("");
-    expect(fillHeader("{title} | {meeting} | {date}", { title: "T", date: "D" })).toBe("T | D");
+    expect(fillPlaceholders("{organisation} — {meeting}", { title: "T" })).toBe("");
+    expect(fillPlaceholders("{title} | {meeting} | {date}", { title: "T", date: "D" })).toBe(
+      "T | D",
+    );
   });
 });
 

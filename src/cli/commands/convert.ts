@@ -11,9 +11,11 @@ import {
 import { checkInside } from "../../load/contain.js";
 import { configDir, displayPath, loadConfig } from "../../load/config.js";
 import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
+import { headerAndFooter, readHouseStyleFiles } from "../../write/house-style.js";
 import { markdownTitle } from "../../write/markdown-ast.js";
 import { checkOutput, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
+import { documentDate } from "../document-date.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 
 export interface ConvertOptions extends GlobalOptions {
@@ -21,61 +23,8 @@ export interface ConvertOptions extends GlobalOptions {
   config?: string;
 }
 
-/** The date written into the DOCX when SOURCE_DATE_EPOCH is not set: never the clock. */
-export const fixedDocumentDate = "1980-01-01";
-
-/** YYYY-MM-DD from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or the fixed date. */
-export function documentDate(env: Record<string, string | undefined>): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === "") return fixedDocumentDate;
-  if (!/^\d+$/.test(epoch)) {
-    throw new FatalError(
-      diagnostic({
-        code: "cli.usage",
-        message: `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`,
-      }),
-    );
-  }
-  const iso = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  return iso < fixedDocumentDate ? fixedDocumentDate : iso;
-}
-
-/** Fills {title} and {date} in a header template; placeholders convert cannot know are dropped. */
-export function fillHeader(template: string, values: Record<string, string>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "")
-    .replace(/^[\s—–|,:-]+|[\s—–|,:-]+$/g, "")
-    .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
-}
-
 const fatal = (code: Diagnostic["code"], message: string, file?: string) =>
   new FatalError(diagnostic({ code, message, ...(file ? { file } : {}) }));
-
-/** Reads a file the config names (logo, reference DOCX); a problem becomes a diagnostic. */
-async function readConfigFile(
-  ctx: CliContext,
-  baseDir: string,
-  path: string | undefined,
-  code: Diagnostic["code"],
-  what: string,
-  configFile: string | undefined,
-  diagnostics: Diagnostic[],
-): Promise<Uint8Array | undefined> {
-  if (path === undefined) return undefined;
-  const abs = resolve(baseDir, path);
-  try {
-    return await ctx.fs.readFile(abs);
-  } catch {
-    diagnostics.push(
-      diagnostic({
-        code,
-        message: `cannot read the ${what} ${displayPath(ctx.cwd, abs)}`,
-        ...(configFile ? { file: configFile } : {}),
-      }),
-    );
-    return undefined;
-  }
-}
 
 export function convertCommand(mdFile: string, opts: ConvertOptions) {
   return async (ctx: CliContext): Promise<number> => {
@@ -116,26 +65,15 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     });
     const diagnostics: Diagnostic[] = [...loaded.diagnostics];
     const style = loaded.config.style;
-    const styleDir = configDir(loaded, mdDir);
-    const configDisplay = loaded.file ? displayPath(ctx.cwd, loaded.file) : undefined;
-    const referenceDocx = await readConfigFile(
-      ctx,
-      styleDir,
-      style.reference_docx,
-      "style.reference_docx",
-      "reference DOCX",
-      configDisplay,
-      diagnostics,
+    const houseFiles = await readHouseStyleFiles(
+      ctx.fs,
+      style,
+      configDir(loaded, mdDir),
+      loaded.source,
+      (abs) => displayPath(ctx.cwd, abs),
     );
-    const logo = await readConfigFile(
-      ctx,
-      styleDir,
-      style.logo,
-      "file.unreadable",
-      "logo",
-      configDisplay,
-      diagnostics,
-    );
+    diagnostics.push(...houseFiles.diagnostics);
+    const { referenceDocx, logo } = houseFiles;
 
     const outside = new Set<string>();
     const loadImage = async (rel: string): Promise<Uint8Array | undefined> => {
@@ -164,8 +102,8 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
       ...(referenceDocx ? { referenceDocx } : {}),
       ...(logo ? { logo } : {}),
       properties: { title, date },
-      ...(style.header ? { header: fillHeader(style.header, { title, date }) } : {}),
-      ...(style.footer ? { footer: style.footer } : {}),
+      // convert knows only the title and date: other placeholders are dropped.
+      ...headerAndFooter(style, { title, date }),
     });
     diagnostics.push(...result.diagnostics);
     ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));

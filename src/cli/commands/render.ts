@@ -19,7 +19,7 @@ import { checkOutput, replaceDirAtomic, writeFileAtomic } from "../../write/safe
 import type { CliContext, GlobalOptions } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 import { loadCheckedPack } from "./checked-pack.js";
-import { documentDate } from "./convert.js";
+import { documentDate } from "../document-date.js";
 
 export interface RenderOptions extends GlobalOptions {
   output?: string;
