@@ -201,13 +201,6 @@ function points(g: Series): SpcInputPoint[] {
   });
 }
 
-/** Groups rows by (spotlight, measure) in first-seen order, each sorted by date. */
-export function groupSeries(rows: readonly DataRow[]): Series[] {
-  const c = new SeriesCollector();
-  for (const row of rows) c.add(row);
-  return c.series();
-}
-
 export function analyseCommand(dataFile: string, opts: Record<string, unknown>) {
   return async (ctx: CliContext): Promise<number> => {
     const flags = opts as AnalyseFlags;
