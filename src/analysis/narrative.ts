@@ -1,7 +1,8 @@
 // Deterministic plain-English sentences (en-GB) about one measure's analysis: what the
 // variation icon means, with dates; what the assurance icon means for the target; trial-limit,
 // rebase, constant-series and missing-data caveats. Same analysis in, same words out.
-import { monthName } from "../common/calendar.js";
+import { formatPeriodDate } from "../common/calendar.js";
+import { formatFixed } from "../common/numbers.js";
 import type { Frequency } from "../schema/spotlight-schema.js";
 import type { AnalysedPoint, MeasureAnalysis } from "./types.js";
 
@@ -21,29 +22,6 @@ const PERIODS: Record<Frequency, [string, string]> = {
   monthly: ["month", "months"],
   quarterly: ["quarter", "quarters"],
 };
-
-/** "April 2026" for monthly and quarterly data, "6 April 2026" for daily and weekly data. */
-export function formatDate(iso: string, frequency: Frequency): string {
-  const [y, m, d] = iso.split("-");
-  const month = monthName(Number(m)) ?? m;
-  return frequency === "daily" || frequency === "weekly"
-    ? `${Number(d)} ${month} ${y}`
-    : `${month} ${y}`;
-}
-
-/**
- * x with at most `max` and at least `min` decimals and thousands separators, like en-GB
- * Intl.NumberFormat but without depending on the machine's ICU data (and much faster).
- */
-export function formatFixed(x: number, max: number, min = 0): string {
-  let text = Math.abs(x).toFixed(max);
-  if (text.includes("e")) return String(x);
-  let [int, frac = ""] = text.split(".") as [string, string?];
-  while (frac.length > min && frac.endsWith("0")) frac = frac.slice(0, -1);
-  int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  text = frac ? `${int}.${frac}` : int;
-  return x < 0 && /[1-9]/.test(text) ? `-${text}` : text;
-}
 
 /** en-GB number with thousands separators; `%` units are appended. */
 export function formatNumber(x: number, meta: Pick<NarrativeMeta, "decimals" | "unit">): string {
@@ -75,7 +53,7 @@ const count = (n: number) => (n < countWords.length ? countWords[n]! : String(n)
 const plural = (n: number, [one, many]: [string, string]) => `${count(n)} ${n === 1 ? one : many}`;
 
 function listDates(dates: string[], frequency: Frequency): string {
-  const shown = dates.slice(0, 3).map((d) => formatDate(d, frequency));
+  const shown = dates.slice(0, 3).map((d) => formatPeriodDate(d, frequency));
   if (dates.length > 3) shown.push(`${dates.length - 3} more`);
   return shown.length <= 1
     ? (shown[0] ?? "")
@@ -115,7 +93,7 @@ function variationSentence(a: MeasureAnalysis, meta: NarrativeMeta): string {
   const points = a.points;
   const last = points[points.length - 1]!;
   const num = (x: number) => formatNumber(x, meta);
-  const when = (p: AnalysedPoint) => formatDate(p.date, meta.frequency);
+  const when = (p: AnalysedPoint) => formatPeriodDate(p.date, meta.frequency);
   const periods = PERIODS[meta.frequency];
   const label =
     last.point_type === "special_cause_improvement"
@@ -174,7 +152,7 @@ function baselineNote(a: MeasureAnalysis, last: AnalysedPoint, frequency: Freque
   const fix = a.options.baseline_points;
   const seg = a.points.filter((p) => p.segment === last.segment);
   if (fix === null || seg.length <= fix) return "";
-  return ` set before the change in ${formatDate(seg[fix]!.date, frequency)}`;
+  return ` set before the change in ${formatPeriodDate(seg[fix]!.date, frequency)}`;
 }
 
 function assuranceSentence(a: MeasureAnalysis, meta: NarrativeMeta): string | null {
@@ -269,7 +247,7 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
     const reason = meta.rebaseReasons?.[seg.start]?.trim();
     const what = a.chart === "run" ? "median was" : "limits were";
     out.push(
-      `The ${what} recalculated from ${formatDate(seg.start, meta.frequency)}${reasonText(reason)}`,
+      `The ${what} recalculated from ${formatPeriodDate(seg.start, meta.frequency)}${reasonText(reason)}`,
     );
   }
   const missing = a.points.filter((p) => p.value === null).map((p) => p.date);

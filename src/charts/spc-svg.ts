@@ -2,7 +2,8 @@
 // grey line and points, solid mean (median on run charts), dashed process limits (stepped on
 // P/U/C charts), target line, breaks at rebases, annotations, trial-limit labels, special cause
 // points coloured AND shaped, nice y ticks, a thinned date axis and a legend. Pure: no I/O.
-import { MONTH_NAMES } from "../common/calendar.js";
+import { MONTH_NAMES, dateParts, formatPeriodDate } from "../common/calendar.js";
+import { formatFixed } from "../common/numbers.js";
 import type { AnalysedPoint, MeasureAnalysis, PointType, SpcChart } from "../analysis/types.js";
 import type { Frequency } from "../schema/spotlight-schema.js";
 import { assuranceLabel, variationLabel } from "./icons.js";
@@ -30,38 +31,21 @@ export interface ChartOptions {
 // ---------------------------------------------------------------------------------------------
 // Numbers and dates
 
-const MONTHS = MONTH_NAMES;
-
-function parseDate(date: string): { y: number; m: number; d: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!match) return null;
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
-}
-
 /** Days since 1970-01-01 (pure calendar arithmetic, no clock or time zone). */
 function dayNumber(date: string): number | null {
-  const p = parseDate(date);
+  const p = dateParts(date);
   return p ? Date.UTC(p.y, p.m - 1, p.d) / 86_400_000 : null;
 }
 
 /** Short axis label: `Jan 24` for monthly/quarterly data, `6 Jan 24` for weekly/daily. */
 export function formatDateLabel(date: string, frequency: Frequency): string {
-  const p = parseDate(date);
+  const p = dateParts(date);
   if (!p) return date;
-  const month = (MONTHS[p.m - 1] ?? "?").slice(0, 3);
+  const month = (MONTH_NAMES[p.m - 1] ?? "?").slice(0, 3);
   const year = String(p.y % 100).padStart(2, "0");
   return frequency === "monthly" || frequency === "quarterly"
     ? `${month} ${year}`
     : `${p.d} ${month} ${year}`;
-}
-
-function formatDateLong(date: string, frequency: Frequency): string {
-  const p = parseDate(date);
-  if (!p) return date;
-  const month = MONTHS[p.m - 1] ?? "?";
-  return frequency === "monthly" || frequency === "quarterly"
-    ? `${month} ${p.y}`
-    : `${p.d} ${month} ${p.y}`;
 }
 
 /** en-GB number with thousands separators; `decimals` fixed, or up to 2 trimmed when absent. */
@@ -69,12 +53,7 @@ export function formatNumber(value: number, decimals?: number): string {
   // toPrecision(12) first, so that 0.95 (stored as 0.94999…) rounds to 1.0 and not 0.9.
   const places = decimals ?? 2;
   const rounded = Math.round(Number(value.toPrecision(12)) * 10 ** places) / 10 ** places;
-  const fixed =
-    decimals === undefined ? rounded.toFixed(2).replace(/\.?0+$/, "") : rounded.toFixed(decimals);
-  const negative = fixed.startsWith("-") && /[1-9]/.test(fixed);
-  const [int = "0", frac] = fixed.replace(/^-/, "").split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+  return formatFixed(rounded, places, decimals ?? 0);
 }
 
 function withUnit(value: string, unit: string): string {
@@ -390,14 +369,14 @@ export function describeChart(analysis: MeasureAnalysis, meta: ChartMeta): strin
   if (!first || !last) return `${CHART_NAMES[analysis.chart]} of ${meta.title} with no data.`;
   sentences.push(
     `${CHART_NAMES[analysis.chart]} of ${meta.title}: ${points.length} ${FREQUENCY_NOUNS[meta.frequency]} ` +
-      `${points.length === 1 ? "point" : "points"} from ${formatDateLong(first.date, meta.frequency)} ` +
-      `to ${formatDateLong(last.date, meta.frequency)}.`,
+      `${points.length === 1 ? "point" : "points"} from ${formatPeriodDate(first.date, meta.frequency)} ` +
+      `to ${formatPeriodDate(last.date, meta.frequency)}.`,
   );
   const latest = [...points].reverse().find((p) => finite(p.value));
   if (latest && finite(latest.value)) {
     sentences.push(
       `Latest value ${withUnit(formatNumber(latest.value, meta.decimals), meta.unit)} ` +
-        `(${formatDateLong(latest.date, meta.frequency)}).`,
+        `(${formatPeriodDate(latest.date, meta.frequency)}).`,
     );
   }
   if (meta.improvement !== "neutral") {

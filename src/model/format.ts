@@ -1,53 +1,15 @@
-// Display formatting for the view model and the template helpers: en-GB dates, numbers with
-// thousands separators, values with their unit, and word counts. Pure and locale-free, so the
+// Display formatting for the view model and the template helpers: numbers with a fixed number
+// of decimals, values with their unit, and word counts (dates are in common/calendar.ts). Pure and locale-free, so the
 // output never depends on the machine's ICU data or time zone.
 
-import { MONTH_NAMES } from "../common/calendar.js";
-
-const months = MONTH_NAMES;
-
-function parts(iso: string): { y: number; m: number; d: number } | undefined {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
-  if (!match) return undefined;
-  const m = Number(match[2]);
-  if (m < 1 || m > 12) return undefined;
-  return { y: Number(match[1]), m, d: match[3] ? Number(match[3]) : 1 };
-}
-
-/** `2026-12-03` → `3 December 2026`; anything that is not an ISO date is returned unchanged. */
-export function formatDate(iso: string): string {
-  const p = parts(iso);
-  return p ? `${p.d} ${months[p.m - 1]} ${p.y}` : iso;
-}
-
-/** `2026-12-03` → `December 2026`. */
-export function formatMonth(iso: string): string {
-  const p = parts(iso);
-  return p ? `${months[p.m - 1]} ${p.y}` : iso;
-}
-
-/** `2026-12-03` → `Dec 2026` (short month, for tables). */
-export function formatShortMonth(iso: string): string {
-  const p = parts(iso);
-  return p ? `${months[p.m - 1]!.slice(0, 3)} ${p.y}` : iso;
-}
-
-/** A date at the precision of the data's frequency: months for monthly and quarterly data. */
-export function formatPeriodDate(iso: string, frequency: string): string {
-  return frequency === "monthly" || frequency === "quarterly" ? formatMonth(iso) : formatDate(iso);
-}
+import { formatFixed } from "../common/numbers.js";
 
 /**
  * A number with `decimals` places and comma thousands separators: 1234.5 → `1,234.5`.
  * Negative zero prints as `0`; non-finite numbers print as an en dash.
  */
 export function formatNumber(value: number, decimals = 0): string {
-  if (!Number.isFinite(value)) return "–";
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole, fraction] = fixed.split(".") as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const negative = value < 0 && /[1-9]/.test(fixed);
-  return `${negative ? "-" : ""}${grouped}${fraction !== undefined ? `.${fraction}` : ""}`;
+  return formatFixed(value, decimals, decimals);
 }
 
 /** A percentage: 12.345 with 1 decimal → `12.3%`. */

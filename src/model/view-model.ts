@@ -6,7 +6,8 @@ import type { MeasureAnalysis, Variation } from "../analysis/types.js";
 import type { DataPoint, Pack } from "../load/types.js";
 import type { Paper } from "../schema/pack-schema.js";
 import type { Measure, Spotlight } from "../schema/spotlight-schema.js";
-import { formatDate, formatNumber, formatPeriodDate, formatWithUnit, joinWords } from "./format.js";
+import { formatDay, formatPeriodDate } from "../common/calendar.js";
+import { formatNumber, formatWithUnit, joinWords } from "./format.js";
 import { assuranceLabel, iconFileName, variationLabel } from "../charts/icons.js";
 import { assuranceClause, chartName, enumLabel, improvementLabel } from "./labels.js";
 import { assetFileNames, type IconKind } from "./assets.js";
@@ -315,7 +316,7 @@ function paperView(p: Paper): PaperView {
   return {
     organisation: p.organisation,
     meeting: p.meeting,
-    date: formatDate(p.date),
+    date: formatDay(p.date),
     date_iso: p.date,
     agenda_item: p.agenda_item,
     paper_ref: orNull(p.paper_ref),
@@ -332,7 +333,7 @@ function paperView(p: Paper): PaperView {
     baf_risks: [...(p.baf_risks ?? [])],
     previously_considered_by: (p.previously_considered_by ?? []).map((c) => ({
       committee: c.committee,
-      date: formatDate(c.date),
+      date: formatDay(c.date),
       outcome: orNull(c.outcome),
     })),
     equality_impact: p.equality_impact,
@@ -483,8 +484,8 @@ function spotlightView(
   const aimMeasure = s.measures.find((m) => m.id === s.aim.measure);
   const aimNumber = (x: number) =>
     aimMeasure ? formatWithUnit(x, aimMeasure.unit, decimalsOf(x)) : formatNumber(x, decimalsOf(x));
-  const start = formatDate(s.report_period.start);
-  const end = formatDate(s.report_period.end);
+  const start = formatDay(s.report_period.start);
+  const end = formatDay(s.report_period.end);
   return {
     id: s.id,
     title: s.title,
@@ -497,7 +498,7 @@ function spotlightView(
     status: s.status === undefined ? null : enumLabel(s.status),
     methodology: s.methodology === undefined ? null : enumLabel(s.methodology),
     report_period: { start, end, text: `${start} to ${end}` },
-    data_as_at: s.data_as_at === undefined ? null : formatDate(s.data_as_at),
+    data_as_at: s.data_as_at === undefined ? null : formatDay(s.data_as_at),
     quality_dimensions: (s.quality_dimensions ?? []).map(enumLabel),
     strategic_objectives: [...(s.strategic_objectives ?? [])],
     values: [...(s.values ?? [])],
@@ -510,7 +511,7 @@ function spotlightView(
       measure: aimMeasure?.name ?? s.aim.measure,
       baseline: aimNumber(s.aim.baseline),
       target: aimNumber(s.aim.target),
-      by: formatDate(s.aim.by),
+      by: formatDay(s.aim.by),
     },
     measures,
     results: orNull(s.results),
@@ -521,8 +522,8 @@ function spotlightView(
     pdsa: (s.pdsa ?? []).map((p) => ({
       cycle: p.cycle,
       change: p.change,
-      start: formatDate(p.start),
-      end: p.end === undefined ? null : formatDate(p.end),
+      start: formatDay(p.start),
+      end: p.end === undefined ? null : formatDay(p.end),
       prediction: orNull(p.prediction),
       result: orNull(p.result),
       learning: orNull(p.learning),
@@ -551,7 +552,7 @@ function spotlightView(
     successes: (s.successes ?? []).map((x) => ({
       text: x.text,
       people: [...(x.people ?? [])],
-      date: x.date === undefined ? null : formatDate(x.date),
+      date: x.date === undefined ? null : formatDay(x.date),
     })),
     risks: (s.risks ?? []).map((r) => ({
       description: r.description,
@@ -563,7 +564,7 @@ function spotlightView(
     next_steps: s.next_steps.map((n) => ({
       action: n.action,
       owner: n.owner,
-      due: formatDate(n.due),
+      due: formatDay(n.due),
     })),
     sustain: orNull(s.sustain),
     data_quality: orNull(s.data_quality),

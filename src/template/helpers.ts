@@ -1,14 +1,8 @@
 // The template helpers: Markdown escaping (`md`, `prose`), en-GB dates, numbers, percentages,
 // plurals, word counts, icons, charts, lists and comparisons. Every helper that outputs a value
 // escapes it for Markdown, so a template never places raw text.
-import {
-  countWords,
-  formatDate,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-  plural,
-} from "../model/format.js";
+import { formatDay, formatMonth } from "../common/calendar.js";
+import { countWords, formatNumber, formatPercent, plural } from "../model/format.js";
 import { escapeInline, escapeProse, linkDestination } from "./escape.js";
 
 /** Handlebars passes this as the last argument to every helper. */
@@ -75,7 +69,7 @@ export const valueHelpers: Record<string, Helper> = {
   /** `{{prose x}}`: a narrative field's Markdown, with raw HTML and headings escaped. */
   prose: (...raw) => escapeProse(text(args("prose", raw).values[0])),
   /** `{{date "2026-12-03"}}` → 3 December 2026. */
-  date: (...raw) => escapeInline(formatDate(text(args("date", raw).values[0]))),
+  date: (...raw) => escapeInline(formatDay(text(args("date", raw).values[0]))),
   /** `{{month "2026-12-03"}}` → December 2026. */
   month: (...raw) => escapeInline(formatMonth(text(args("month", raw).values[0]))),
   /** `{{number x 1}}` → 1,234.5 (decimals default 0). */

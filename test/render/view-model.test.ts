@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildViewModel, chartAltText } from "../../src/model/view-model.js";
-import { formatDate, formatNumber, formatWithUnit } from "../../src/model/format.js";
+import { formatDay } from "../../src/common/calendar.js";
+import { formatNumber, formatWithUnit } from "../../src/model/format.js";
 import { sampleAnalyses, samplePack } from "../fixtures/render/sample-pack.js";
 
 describe("buildViewModel", () => {
@@ -117,8 +118,8 @@ describe("buildViewModel", () => {
 
 describe("formatting", () => {
   it("formats dates en-GB without the clock or time zone", () => {
-    expect(formatDate("2026-12-03")).toBe("3 December 2026");
-    expect(formatDate("not a date")).toBe("not a date");
+    expect(formatDay("2026-12-03")).toBe("3 December 2026");
+    expect(formatDay("not a date")).toBe("not a date");
   });
   it("formats numbers with thousands separators and units", () => {
     expect(formatNumber(1234567.891, 2)).toBe("1,234,567.89");

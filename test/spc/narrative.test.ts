@@ -2,12 +2,9 @@
 // rebase reasons, trial limits, missing values, constant series, run-chart signals).
 import { describe, expect, it } from "vitest";
 import { analyseMeasure } from "../../src/analysis/analyse-measure.js";
-import {
-  formatDate,
-  formatFixed,
-  formatNumber,
-  inferFrequency,
-} from "../../src/analysis/narrative.js";
+import { formatNumber, inferFrequency } from "../../src/analysis/narrative.js";
+import { formatPeriodDate } from "../../src/common/calendar.js";
+import { formatFixed } from "../../src/common/numbers.js";
 import type { SpcChart } from "../../src/analysis/types.js";
 import { analyseVector, defaultOptions, loadVectors } from "./vectors.js";
 
@@ -113,8 +110,8 @@ describe("narrative", () => {
   });
 
   it("formats dates and numbers in en-GB", () => {
-    expect(formatDate("2026-04-01", "monthly")).toBe("April 2026");
-    expect(formatDate("2026-04-06", "weekly")).toBe("6 April 2026");
+    expect(formatPeriodDate("2026-04-01", "monthly")).toBe("April 2026");
+    expect(formatPeriodDate("2026-04-06", "weekly")).toBe("6 April 2026");
     expect(formatNumber(1234.5, { unit: "" })).toBe("1,235");
     expect(formatNumber(7.94, { unit: "%", decimals: 1 })).toBe("7.9%");
     expect(formatNumber(0.012345, { unit: "" })).toBe("0.01235");
