@@ -2,21 +2,20 @@
 // the Liberation Sans files shipped in assets/fonts. System fonts are never loaded, so a PNG looks
 // the same on every machine; without a font resvg would silently drop all text.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { packageFile } from "../common/package-files.js";
 import { FONT_NAME } from "./svg-kit.js";
 
 const FONT_FILES = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"];
 
 let fontPaths: string[] | undefined;
 
-/** Paths of the shipped fonts, resolved once relative to this module (works from src/ and dist/). */
+/** Paths of the shipped fonts, resolved once. */
 export function shippedFontPaths(): string[] {
   if (fontPaths) return fontPaths;
-  const dir = new URL("../../assets/fonts/", import.meta.url);
-  const paths = FONT_FILES.map((name) => fileURLToPath(new URL(name, dir)));
+  const paths = FONT_FILES.map((name) => packageFile(`assets/fonts/${name}`));
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length > 0) {
     // A broken installation: rendering would silently lose every label, so refuse.

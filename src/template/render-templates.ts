@@ -1,7 +1,7 @@
 // Finds the templates (the built-ins shipped in the package's `templates/` folder, overridden
 // by file name from a user's folder) and renders the view model to Markdown with them.
 // Files are read only through the ReadIo passed in.
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../common/package-files.js";
 import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
 import type { ViewModel } from "../model/view-model.js";
@@ -10,9 +10,9 @@ import { compileTemplates, type TemplateSource } from "./engine.js";
 /** Name of the main template (`paper.md.hbs`); every other template file is a partial. */
 export const mainTemplate = "paper";
 
-/** The package's own templates folder; works from `src/` (tests) and from `dist/`. */
+/** The package's own templates folder. */
 export function builtinTemplatesDir(): string {
-  return fileURLToPath(new URL("../../templates/", import.meta.url));
+  return packageFile("templates/");
 }
 
 /** `key-facts.md.hbs` → `key-facts`; undefined for files that are not templates. */

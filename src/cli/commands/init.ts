@@ -3,18 +3,17 @@
 // every target first and writes nothing if any file already exists (exit 1, `init.exists`).
 import { lstat, readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { packageFile } from "../../common/package-files.js";
 import { FatalError, diagnostic } from "../../diagnostics/diagnostic.js";
 import { writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 
-/** The example pack shipped with the package (same path from src/ and dist/). */
-export const exampleDir = fileURLToPath(new URL("../../../examples/northshire/", import.meta.url));
+/** The example pack shipped with the package. */
+export const exampleDir = packageFile("examples/northshire/");
 /** The JSON Schema shipped with the package. */
-export const schemaFile = fileURLToPath(
-  new URL("../../../schema/spotlight.schema.json", import.meta.url),
-);
+export const schemaFile = packageFile("schema/spotlight.schema.json");
 
 const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
 
