@@ -17,7 +17,7 @@ import { jpegSize, pngSize, sniffImage, svgSize } from "./images.js";
 import { fixCoreProperties, fixRelationshipIds } from "./normalise.js";
 import { houseStyles, language, numbering, page, type HouseStyle } from "./styles.js";
 import { referenceStyles } from "./reference-styles.js";
-import { textOf, unzipParts, zipParts, type Parts } from "./zip.js";
+import { bytesOf, textOf, unzipParts, zipParts, type Parts } from "./zip.js";
 
 export interface DocxProperties {
   title: string;
@@ -201,6 +201,41 @@ function restoreMedia(parts: Parts, real: Map<string, Uint8Array>): void {
   }
 }
 
+type PartData = string | Uint8Array | ArrayBuffer;
+
+/** docx's compiler (`Packer.compiler`, not in its typings) when this version of docx has one. */
+function docxCompiler(): ((doc: Document) => Map<string, PartData>) | undefined {
+  const compiler = (Packer as unknown as { compiler?: { compile?: unknown } }).compiler;
+  if (typeof compiler?.compile !== "function") return undefined;
+  const compile = compiler.compile as (doc: Document) => Map<string, PartData>;
+  return (doc) => compile.call(compiler, doc);
+}
+
+/**
+ * The package's parts. docx's Packer deflates every part into a zip that zipParts would only
+ * inflate again, so its compiler is asked for the parts themselves; the Packer stays as the way
+ * when a docx version has no compiler (the test of this module checks which way is taken).
+ */
+export async function packageParts(doc: Document): Promise<Parts> {
+  const compile = docxCompiler();
+  if (!compile) return unzipParts(new Uint8Array(await Packer.toBuffer(doc)));
+  const parts: Parts = new Map();
+  for (const [name, data] of compile(doc)) {
+    parts.set(
+      name,
+      typeof data === "string"
+        ? bytesOf(data)
+        : data instanceof Uint8Array
+          ? data
+          : new Uint8Array(data),
+    );
+  }
+  return parts;
+}
+
+/** True when {@link packageParts} uses docx's compiler rather than unzipping its Packer's zip. */
+export const packsWithoutZip = (): boolean => docxCompiler() !== undefined;
+
 /** Renders Markdown to DOCX bytes; problems in the Markdown come back as diagnostics. */
 export async function renderDocxFromMarkdown(
   markdown: string,
@@ -271,9 +306,9 @@ export async function renderDocxFromMarkdown(
     ],
   });
 
-  let packed: Uint8Array;
+  let parts: Parts;
   try {
-    packed = new Uint8Array(await Packer.toBuffer(doc));
+    parts = await packageParts(doc);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new FatalError(
@@ -285,7 +320,6 @@ export async function renderDocxFromMarkdown(
       { cause: e },
     );
   }
-  const parts = unzipParts(packed);
   restoreMedia(parts, media);
   fixCoreProperties(parts, opts.properties.date, language);
   fixRelationshipIds(parts);
