@@ -1,13 +1,15 @@
 // Reads a CSV measure-data file (DESIGN §3.3) into data rows, streaming: decode (decode.ts),
-// sniff the delimiter from the header line, parse with csv-parse (the only importer; no `cast`
-// — cells are converted in our own loop), map header aliases and the config `columns:` renames,
-// and report syntax errors, ragged rows, missing and unknown columns with line and column.
-// csv-parse's parser core (`Parser#api.parse`) is fed the chunks directly: the Transform stream
-// around it costs about a quarter of the time, and its errors arrive a tick late.
+// sniff the delimiter from the header line, split records with the fast tokenizer
+// (csv-tokenizer.ts) and hand over to csv-parse (the only importer; no `cast`) at the first
+// record the tokenizer does not read, so errors are csv-parse's own; map header aliases and the
+// config `columns:` renames, convert cells in our own loop, and report syntax errors, ragged
+// rows, missing and unknown columns with line and column. csv-parse's parser core
+// (`Parser#api.parse`) is fed the chunks directly: the Transform stream around it is slower.
 import { Buffer } from "node:buffer";
 import { Parser, type CsvError } from "csv-parse";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../schema/validate.js";
+import { CsvTokenizer } from "./csv-tokenizer.js";
 import {
   binaryDiagnostic,
   decodedText,
@@ -42,6 +44,8 @@ export interface CsvOptions {
    * rows' cell columns are not worked out in this mode.
    */
   onRow?: (row: ReadDataRow) => void;
+  /** Reads with csv-parse alone, without the fast tokenizer (tests compare the two). */
+  csvParseOnly?: boolean;
 }
 
 export interface DataRead {
@@ -216,18 +220,26 @@ class CsvTable {
     else this.addAt(d, index);
   }
 
-  /** Handles one parsed record. */
-  record(rec: string[]): void {
+  /** Handles one parsed record; `breaks`, when known, is the number of line breaks in its fields. */
+  record(rec: string[], breaks?: number): void {
     if (this.stopped) return;
     const line = this.line;
     this.line++;
     // Fully empty rows (blank lines, rows of delimiters) are an Excel habit: skipped silently.
     let empty = true;
-    for (let j = 0; j < rec.length; j++) {
-      const f = rec[j]!;
-      if (f.length === 0) continue;
-      if (empty && f.trim().length > 0) empty = false;
-      if (f.includes("\n") || f.includes("\r")) this.line += lineBreaks(f);
+    if (breaks !== undefined) {
+      this.line += breaks;
+      for (let j = 0; j < rec.length && empty; j++) {
+        const f = rec[j]!;
+        if (f.length > 0 && f.trim().length > 0) empty = false;
+      }
+    } else {
+      for (let j = 0; j < rec.length; j++) {
+        const f = rec[j]!;
+        if (f.length === 0) continue;
+        if (empty && f.trim().length > 0) empty = false;
+        if (f.includes("\n") || f.includes("\r")) this.line += lineBreaks(f);
+      }
     }
     if (empty) return;
     this.rec = rec;
@@ -457,7 +469,7 @@ function closestField(name: string): string | undefined {
 }
 
 /** The parts of csv-parse's internal API we use: its parser core, fed chunk by chunk. */
-interface ParserCore {
+export interface ParserCore {
   parse(
     buf: Buffer | undefined,
     end: boolean,
@@ -466,7 +478,7 @@ interface ParserCore {
   ): CsvError | undefined;
 }
 
-function parserCore(delimiter: string): ParserCore {
+export function parserCore(delimiter: string): ParserCore {
   const parser = new Parser({
     delimiter,
     relax_column_count: true,
@@ -481,6 +493,15 @@ function parserCore(delimiter: string): ParserCore {
     throw new Error("csv-parse internals changed: Parser.api.parse is missing");
   }
   return core;
+}
+
+/**
+ * A decoded piece as text, as csv-parse would see it: it reads UTF-8 bytes, so a lone surrogate
+ * (only in UTF-16 files) reads as U+FFFD.
+ */
+function decodedString(d: Decoded): string {
+  if (typeof d !== "string") return decodedText(d);
+  return /[\uD800-\uDFFF]/.test(d) ? Buffer.from(d, "utf8").toString("utf8") : d;
 }
 
 const toBuffer = (d: Decoded): Buffer =>
@@ -526,11 +547,31 @@ async function readCsvOnce(
   const diagnostics: Diagnostic[] = [];
   const decoder = streamDecoder(file, diagnostics, forced);
   let table: CsvTable | undefined;
+  let tokenizer: CsvTokenizer | undefined;
+  // csv-parse, once the tokenizer has handed over a record it does not read.
   let core: ParserCore | undefined;
   let push: ((r: string[]) => void) | undefined;
   const held: Decoded[] = [];
   let error: CsvError | undefined;
   let sawQuote = false;
+
+  const read = (t: CsvTable, d: Decoded, end: boolean): void => {
+    if (core === undefined) {
+      const rest = tokenizer!.push(decodedString(d), end, t);
+      if (rest === undefined) return;
+      core = parserCore(t.delimiter);
+      // csv-parse starts on the same line number: as many empty records first, dropped.
+      let skip = tokenizer!.lines - 1;
+      push = (r) => {
+        if (skip > 0) skip--;
+        else t.record(r);
+      };
+      error = core.parse(Buffer.from("\n".repeat(skip) + rest, "utf8"), false, push, noop);
+    } else if (d.length > 0) {
+      error = core.parse(toBuffer(d), false, push!, noop);
+    }
+    if (error === undefined && end && !t.stopped) error = core.parse(undefined, true, push!, noop);
+  };
 
   const feed = (d: Decoded, end: boolean): void => {
     if (!sawQuote && d.length > 0)
@@ -541,18 +582,17 @@ async function readCsvOnce(
       if (header === undefined) return;
       const t = new CsvTable(file, sniffDelimiter(header), opts, diagnostics);
       table = t;
-      core = parserCore(t.delimiter);
-      push = (r) => t.record(r);
+      tokenizer = new CsvTokenizer(t.delimiter);
+      if (opts.csvParseOnly) {
+        core = parserCore(t.delimiter);
+        push = (r) => t.record(r);
+      }
       for (const p of held.splice(0)) {
-        error = core.parse(toBuffer(p), false, push, noop);
+        read(t, p, false);
         if (error !== undefined || t.stopped) return;
       }
-      if (!end) return;
-    } else if (d.length > 0) {
-      error = core!.parse(toBuffer(d), false, push!, noop);
-      if (error !== undefined) return;
-    }
-    if (end && !table.stopped) error = core!.parse(undefined, true, push!, noop);
+      if (end) read(t, "", true);
+    } else read(table, d, end);
   };
 
   const stream = open();

@@ -20,6 +20,7 @@ import type { Frequency, Improvement } from "../../schema/spotlight-schema.js";
 import { writeFailure, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext } from "../context.js";
 import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
+import { AnalysisJsonWriter } from "./analyse-json.js";
 import { formatAnalysesText, formatAnalysisText } from "./analyse-text.js";
 
 export interface AnalyseFlags {
@@ -304,8 +305,8 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
         throw writeFailure(e, flags.charts!);
       });
     }
-    if (json) ctx.stdout.write('{\n  "measures": [');
-    else if (series.length === 0) ctx.stdout.write(formatAnalysesText([], outColour));
+    const jsonOut = json ? new AnalysisJsonWriter((text) => ctx.stdout.write(text)) : undefined;
+    if (!json && series.length === 0) ctx.stdout.write(formatAnalysesText([], outColour));
     for (let i = 0; i < series.length; i++) {
       const s = series[i]!;
       const frequency = inferFrequency(s.dates);
@@ -318,17 +319,13 @@ export function analyseCommand(dataFile: string, opts: Record<string, unknown>) 
       });
       // Let the series' columns go once it is analysed.
       Object.assign(s, { dates: [], values: [], numerators: [], denominators: [], lines: [] });
-      if (json) {
-        // The measure as JSON.stringify indents it inside {"measures": [...]}, without a re-indent pass.
-        const whole = JSON.stringify({ measures: [analysis] }, null, 2);
-        const text = whole.slice(whole.indexOf("[") + 1, whole.lastIndexOf("]") - 3);
-        ctx.stdout.write(`${i > 0 ? "," : ""}${text}`);
-      } else {
+      if (jsonOut) jsonOut.measure(analysis);
+      else {
         ctx.stdout.write((i > 0 ? "\n" : "") + formatAnalysisText(analysis, outColour));
       }
       if (chartDir) await writeChart(chartDir, analysis, frequency);
     }
-    if (json) ctx.stdout.write(series.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    jsonOut?.end();
     if (chartDir && !flags.quiet && ctx.stderr.isTTY) {
       ctx.stderr.write(`wrote ${series.length * 2} chart files to ${flags.charts}\n`);
     }
