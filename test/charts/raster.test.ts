@@ -1,5 +1,6 @@
+import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { shippedFontPaths, svgToPng } from "../../src/charts/raster.js";
+import { fitsSubset, shippedFontPaths, svgToPng } from "../../src/charts/raster.js";
 import { renderChartSvg } from "../../src/charts/spc-svg.js";
 import { rebasedXmr } from "../fixtures/charts/analyses.js";
 import { darkPixels, decodePng, isPng } from "./helpers.js";
@@ -52,5 +53,39 @@ describe("svgToPng", () => {
 
   it("is deterministic", () => {
     expect(Buffer.from(svgToPng(svg)).equals(Buffer.from(svgToPng(svg)))).toBe(true);
+  });
+
+  /** The PNG resvg draws with the full Liberation Sans and nothing else. */
+  const withFullFont = (markup: string): Buffer =>
+    new Resvg(markup, {
+      font: {
+        loadSystemFonts: false,
+        fontFiles: shippedFontPaths(),
+        defaultFontFamily: "Liberation Sans",
+        sansSerifFamily: "Liberation Sans",
+      },
+      shapeRendering: 2,
+      textRendering: 1,
+      logLevel: "off",
+    })
+      .render()
+      .asPng();
+
+  it("draws Latin text with the subset font to the same pixels as the full font", () => {
+    const latin = frame(
+      `<text x="4" y="20" font-family="'Liberation Sans'" font-size="12">Ysbyty Gwynedd ŵŷ £1,200 – 45%</text>` +
+        `<text x="4" y="40" font-weight="bold" font-size="12">Żółć “quoted” … €5 − 2</text>`,
+    );
+    expect(fitsSubset(latin)).toBe(true);
+    expect(fitsSubset(svg)).toBe(true);
+    expect(Buffer.from(svgToPng(latin)).equals(withFullFont(latin))).toBe(true);
+    expect(Buffer.from(svgToPng(svg)).equals(withFullFont(svg))).toBe(true);
+  });
+
+  it("falls back to the full font for characters outside the subset", () => {
+    const greek = frame(`<text x="4" y="30" font-size="20">β-blocker Ж ≥ 5</text>`);
+    expect(fitsSubset(greek)).toBe(false);
+    expect(Buffer.from(svgToPng(greek)).equals(withFullFont(greek))).toBe(true);
+    expect(darkPixels(decodePng(svgToPng(greek)))).toBeGreaterThan(150);
   });
 });
