@@ -261,17 +261,39 @@ export function narrative(a: MeasureAnalysis, meta: NarrativeMeta): string {
 
 /** Guesses the spacing of a series from the median gap between dates (for data without a measure definition). */
 export function inferFrequency(dates: readonly string[]): Frequency {
-  // Date.UTC on the parts is twice as fast as Date.parse on a million dates.
-  const days = dates.map(
-    (d) =>
-      Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86400000,
-  );
-  const gaps = days
-    .slice(1)
-    .map((d, i) => d - days[i]!)
-    .filter((g) => g > 0)
-    .sort((a, b) => a - b);
-  if (gaps.length === 0) return "monthly";
-  const gap = gaps[Math.floor(gaps.length / 2)]!;
+  // Positive gaps in days, sorted in a typed array (no comparator call per comparison).
+  const gaps = new Float64Array(Math.max(0, dates.length - 1));
+  let n = 0;
+  let prev = dates.length > 0 ? dayNumber(dates[0]!) : 0;
+  for (let i = 1; i < dates.length; i++) {
+    const day = dayNumber(dates[i]!);
+    const gap = day - prev;
+    if (gap > 0) gaps[n++] = gap;
+    prev = day;
+  }
+  if (n === 0) return "monthly";
+  const gap = gaps.subarray(0, n).sort()[Math.floor(n / 2)]!;
   return gap <= 1 ? "daily" : gap <= 8 ? "weekly" : gap <= 45 ? "monthly" : "quarterly";
+}
+
+/** Days since 1970 of a YYYY-MM-DD date (Date.UTC on the parts, twice as fast as Date.parse). */
+function dayNumber(d: string): number {
+  const y = digitsAt(d, 0, 4);
+  const m = digitsAt(d, 5, 2);
+  const day = digitsAt(d, 8, 2);
+  if (d.length === 10 && y >= 0 && m >= 0 && day >= 0) return Date.UTC(y, m - 1, day) / 86400000;
+  return (
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86400000
+  );
+}
+
+/** The number written by `count` ASCII digits at `at` (what Number gives for them), or -1. */
+function digitsAt(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }

@@ -25,9 +25,11 @@ export class CsvTokenizer {
   lines = 1;
   private rest = "";
   private readonly delimiter: number;
+  private readonly delimiterText: string;
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.delimiterText = delimiter;
   }
 
   /**
@@ -41,9 +43,37 @@ export class CsvTokenizer {
     const n = text.length;
     const delim = this.delimiter;
     let pos = 0;
+    // Where the next \n, \r, quote and delimiter are (n: none), found again once passed, so
+    // each character is searched once whatever the lines hold.
+    let nextLF = -1;
+    let nextCR = -1;
+    let nextQuote = -1;
+    let nextDelim = -1;
     // Each pass reads one record starting at `pos`; `break records` leaves it for later.
     records: while (pos < n && !sink.stopped) {
       const start = pos;
+      // Fast path: a whole line with no quote, ending in \n or \r\n.
+      if (nextLF < pos) nextLF = found(text.indexOf("\n", pos), n);
+      if (nextCR < pos) nextCR = found(text.indexOf("\r", pos), n);
+      if (nextQuote < pos) nextQuote = found(text.indexOf('"', pos), n);
+      const lf = nextLF;
+      if (lf < n && nextQuote > lf && (nextCR > lf || nextCR === lf - 1)) {
+        const lineEnd = nextCR === lf - 1 ? lf - 1 : lf;
+        const rec: string[] = [];
+        let i = pos;
+        for (;;) {
+          if (nextDelim < i) nextDelim = found(text.indexOf(this.delimiterText, i), n);
+          if (nextDelim >= lineEnd) break;
+          rec.push(text.slice(i, nextDelim));
+          i = nextDelim + 1;
+        }
+        rec.push(text.slice(i, lineEnd));
+        if (lf - start > LONG_RECORD) return this.fallBack(text, start);
+        pos = lf + 1;
+        this.lines++;
+        sink.record(rec, 0);
+        continue;
+      }
       const rec: string[] = [];
       let breaks = 0;
       let quotedBreaks = 0;
@@ -143,3 +173,6 @@ export class CsvTokenizer {
     return text.slice(start);
   }
 }
+
+/** An indexOf result, with `none` for not found. */
+const found = (at: number, none: number): number => (at < 0 ? none : at);

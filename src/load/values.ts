@@ -46,6 +46,11 @@ const nonFiniteWords = new Set([
   "+inf",
 ]);
 
+/** 10^0 … 10^15, each exact as a double. */
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 /** True for the ASCII digits 0-9. */
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -68,18 +73,28 @@ function bad(text: string, hint?: string): ValueProblem {
  */
 export function parseNumber(text: string, decimalComma: boolean): number | null | ValueProblem {
   const n = text.length;
-  // Fast path: digits, one optional leading '-', at most one '.'.
+  // Fast path: digits, one optional leading '-', at most one '.'. At most 15 digits make an
+  // exact integer and 10^scale is exact, so one division rounds as Number(text) does.
   if (n > 0 && n < 16) {
-    let i = text.charCodeAt(0) === 45 ? 1 : 0;
+    const negative = text.charCodeAt(0) === 45;
+    let i = negative ? 1 : 0;
     let dots = 0;
     let digits = 0;
+    let mantissa = 0;
+    let scale = 0;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isDigit(c)) digits++;
-      else if (c === 46 && dots === 0) dots++;
+      if (isDigit(c)) {
+        digits++;
+        mantissa = mantissa * 10 + (c - 48);
+        scale += dots;
+      } else if (c === 46 && dots === 0) dots++;
       else break;
     }
-    if (i === n && digits > 0) return Number(text) + 0;
+    if (i === n && digits > 0) {
+      const v = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+      return negative && v !== 0 ? -v : v;
+    }
   }
   return parseNumberSlow(text, decimalComma);
 }
