@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { packageFile } from "../common/package-files.js";
+import { encodePng, encodePngAsync } from "./png.js";
 import { FONT_NAME } from "./svg-kit.js";
 
 const FONT_FILES = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"];
@@ -60,12 +61,10 @@ function options(svg: string, opts: { width?: number }): ResvgRenderOptions {
   };
 }
 
-const bytes = (png: Buffer): Uint8Array =>
-  new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
-
 /** Renders `svg` to PNG bytes; `width` scales the image (height keeps the aspect ratio). */
 export function svgToPng(svg: string, opts: { width?: number } = {}): Uint8Array {
-  return bytes(new Resvg(svg, options(svg, opts)).render().asPng());
+  const image = new Resvg(svg, options(svg, opts)).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /**
@@ -107,15 +106,17 @@ function countRendered(): void {
 }
 
 /**
- * {@link svgToPng} off the main thread (libuv's thread pool): start many at once and the
- * charts are drawn in parallel on every core while JavaScript goes on. Same bytes as svgToPng.
+ * {@link svgToPng} off the main thread (libuv's thread pool draws and compresses): start many at
+ * once and the charts are drawn in parallel on every core while JavaScript goes on. Same bytes
+ * as svgToPng.
  */
 export async function svgToPngAsync(
   svg: string,
   opts: { width?: number } = {},
 ): Promise<Uint8Array> {
   return inSlot(async () => {
-    const png = bytes((await renderAsync(svg, options(svg, opts))).asPng());
+    const image = await renderAsync(svg, options(svg, opts));
+    const png = await encodePngAsync(image.pixels, image.width, image.height);
     countRendered();
     return png;
   });

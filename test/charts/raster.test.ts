@@ -55,21 +55,24 @@ describe("svgToPng", () => {
     expect(Buffer.from(svgToPng(svg)).equals(Buffer.from(svgToPng(svg)))).toBe(true);
   });
 
-  /** The PNG resvg draws with the full Liberation Sans and nothing else. */
-  const withFullFont = (markup: string): Buffer =>
-    new Resvg(markup, {
-      font: {
-        loadSystemFonts: false,
-        fontFiles: shippedFontPaths(),
-        defaultFontFamily: "Liberation Sans",
-        sansSerifFamily: "Liberation Sans",
-      },
-      shapeRendering: 2,
-      textRendering: 1,
-      logLevel: "off",
-    })
-      .render()
-      .asPng();
+  /** The pixels resvg draws with the full Liberation Sans and nothing else. */
+  const withFullFont = (markup: string) =>
+    decodePng(
+      new Resvg(markup, {
+        font: {
+          loadSystemFonts: false,
+          fontFiles: shippedFontPaths(),
+          defaultFontFamily: "Liberation Sans",
+          sansSerifFamily: "Liberation Sans",
+        },
+        shapeRendering: 2,
+        textRendering: 1,
+        logLevel: "off",
+      })
+        .render()
+        .asPng(),
+    );
+  const pixelsOf = (markup: string) => decodePng(svgToPng(markup));
 
   it("draws Latin text with the subset font to the same pixels as the full font", () => {
     const latin = frame(
@@ -78,14 +81,23 @@ describe("svgToPng", () => {
     );
     expect(fitsSubset(latin)).toBe(true);
     expect(fitsSubset(svg)).toBe(true);
-    expect(Buffer.from(svgToPng(latin)).equals(withFullFont(latin))).toBe(true);
-    expect(Buffer.from(svgToPng(svg)).equals(withFullFont(svg))).toBe(true);
+    expect(pixelsOf(latin)).toEqual(withFullFont(latin));
+    expect(pixelsOf(svg)).toEqual(withFullFont(svg));
   });
 
   it("falls back to the full font for characters outside the subset", () => {
     const greek = frame(`<text x="4" y="30" font-size="20">β-blocker Ж ≥ 5</text>`);
     expect(fitsSubset(greek)).toBe(false);
-    expect(Buffer.from(svgToPng(greek)).equals(withFullFont(greek))).toBe(true);
+    expect(pixelsOf(greek)).toEqual(withFullFont(greek));
     expect(darkPixels(decodePng(svgToPng(greek)))).toBeGreaterThan(150);
+  });
+
+  it("writes straight (not premultiplied) alpha, as resvg's own PNG has it", () => {
+    const translucent =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2">` +
+      `<rect width="2" height="2" fill="#FF8000" fill-opacity="0.5"/><circle cx="3" cy="1" r="0.7" fill="#005EB8"/></svg>`;
+    const own = decodePng(new Resvg(translucent).render().asPng());
+    expect(decodePng(svgToPng(translucent))).toEqual(own);
+    expect(own.rgba.slice(0, 4)).toEqual(new Uint8Array([255, 128, 0, 128]));
   });
 });

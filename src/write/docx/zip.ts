@@ -3,6 +3,7 @@
 // entry time and no double compression of media.
 import * as zlib from "node:zlib";
 import { strFromU8, strToU8, unzipSync } from "fflate";
+import { crc32 } from "../../common/crc32.js";
 
 /** A package as part name → bytes. */
 export type Parts = Map<string, Uint8Array>;
@@ -15,22 +16,6 @@ export function unzipParts(bytes: Uint8Array): Parts {
 
 /** Media types that are already compressed: stored, not deflated again. */
 const storedExtensions = /\.(png|jpe?g|gif|emf|wmf)$/i;
-
-const crcTable = Int32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-/** CRC-32 by table, for Node versions before 20.15, which have no `zlib.crc32`. */
-export function tableCrc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-const crc32: (data: Uint8Array) => number =
-  typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : tableCrc32;
 
 /**
  * Zips parts in a stable order: `[Content_Types].xml`, then `_rels/.rels`, then the rest by name.

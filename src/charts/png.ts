@@ -1,0 +1,67 @@
+// Encodes resvg's pixels as a PNG file: 8-bit RGBA, rows unfiltered, the image data deflated by
+// Node's zlib. resvg's own encoder runs on the main thread and took a fifth of a render's main
+// thread; this one leaves only the row copy there (zlib can run on libuv's pool), and its files
+// of charts, mostly flat colour, come out a third smaller.
+import * as zlib from "node:zlib";
+import { promisify } from "node:util";
+import { crc32 } from "../common/crc32.js";
+
+const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+const deflateAsync = promisify(zlib.deflate);
+const level = { level: 6 };
+
+/** The scanlines PNG compresses: filter byte 0, then the row, with alpha not premultiplied. */
+function scanlines(premultiplied: Uint8Array, width: number, height: number): Buffer {
+  const stride = width * 4;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw.set(premultiplied.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
+  // resvg gives premultiplied RGBA; PNG wants straight. Opaque pixels are the same in both.
+  for (let i = 0, row = 0; row < height; row++) {
+    i = row * (stride + 1) + 1;
+    for (const end = i + stride; i < end; i += 4) {
+      const a = raw[i + 3]!;
+      if (a === 255 || a === 0) continue;
+      for (let c = 0; c < 3; c++) raw[i + c] = Math.min(255, Math.round((raw[i + c]! * 255) / a));
+    }
+  }
+  return raw;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+function file(width: number, height: number, compressed: Uint8Array): Uint8Array {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter method, no interlace
+  const parts = [
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", compressed),
+    chunk("IEND", new Uint8Array()),
+  ];
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** PNG bytes of premultiplied RGBA pixels (resvg's `pixels`). */
+export function encodePng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  return file(width, height, zlib.deflateSync(scanlines(pixels, width, height), level));
+}
+
+/** {@link encodePng} with the compression on libuv's thread pool; the same bytes. */
+export async function encodePngAsync(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
+  return file(width, height, await deflateAsync(scanlines(pixels, width, height), level));
+}
