@@ -14,13 +14,21 @@ const level = { level: 6 };
 function scanlines(premultiplied: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
+  let opaque = true;
+  for (let i = 3; i < premultiplied.length; i += 4) {
+    if (premultiplied[i] !== 255) {
+      opaque = false;
+      break;
+    }
+  }
   for (let y = 0; y < height; y++) {
     raw.set(premultiplied.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
+  if (opaque) return raw;
   // resvg gives premultiplied RGBA; PNG wants straight. Opaque pixels are the same in both.
-  for (let i = 0, row = 0; row < height; row++) {
-    i = row * (stride + 1) + 1;
-    for (const end = i + stride; i < end; i += 4) {
+  for (let row = 0; row < height; row++) {
+    const start = row * (stride + 1) + 1;
+    for (let i = start; i < start + stride; i += 4) {
       const a = raw[i + 3]!;
       if (a === 255 || a === 0) continue;
       for (let c = 0; c < 3; c++) raw[i + c] = Math.min(255, Math.round((raw[i + c]! * 255) / a));

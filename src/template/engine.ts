@@ -6,6 +6,7 @@ import * as handlebarsModule from "handlebars";
 import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { MissingValueError, helperNames, logicHelpers, valueHelpers } from "./helpers.js";
+import type { PrecompiledTemplate } from "./precompiled.js";
 
 /** One template file: its name (file name without `.md.hbs`/`.hbs`), path for messages, text. */
 export interface TemplateSource {
@@ -123,6 +124,26 @@ function syntaxDiagnostic(t: TemplateSource, e: unknown): Diagnostic {
   );
 }
 
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/**
+ * Compiles one template's source to the JavaScript of a Handlebars template specification, with
+ * the options {@link compileTemplates} uses (for scripts/precompile-templates.mjs). Problems
+ * throw as {@link compileTemplates} reports them.
+ */
+export function precompileTemplate(t: TemplateSource, partialNames: Set<string>): string {
+  const hb = Handlebars.create();
+  let ast: unknown;
+  try {
+    ast = hb.parse(t.source);
+  } catch (e) {
+    throw new FatalError(syntaxDiagnostic(t, e));
+  }
+  const problems = checkAst(t, ast, partialNames);
+  if (problems.length > 0) throw new FatalError(problems);
+  return String(hb.precompile(ast as Parameters<typeof hb.precompile>[0], compileOptions));
+}
+
 /** A compiled set of templates; `render(context)` runs the main template. */
 export interface CompiledTemplates {
   render(context: object): string;
@@ -132,7 +153,11 @@ export interface CompiledTemplates {
  * Parses, checks and compiles templates. Throws FatalError listing every syntax error,
  * unknown helper and missing partial, each with file and line.
  */
-export function compileTemplates(sources: TemplateSource[], mainName: string): CompiledTemplates {
+export function compileTemplates(
+  sources: TemplateSource[],
+  mainName: string,
+  ahead: Record<string, PrecompiledTemplate> = {},
+): CompiledTemplates {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries({ ...valueHelpers, ...logicHelpers })) {
     hb.registerHelper(name, fn);
@@ -149,7 +174,13 @@ export function compileTemplates(sources: TemplateSource[], mainName: string): C
   const partialNames = new Set(sources.filter((s) => s !== main).map((s) => s.name));
   const problems: Diagnostic[] = [];
   const asts = new Map<TemplateSource, unknown>();
+  // A built-in compiled ahead of time was checked then; the same source needs no second look.
+  const precompiledFor = (t: TemplateSource) =>
+    Object.hasOwn(ahead, t.name) && ahead[t.name]!.source === t.source
+      ? ahead[t.name]!.spec
+      : undefined;
   for (const t of sources) {
+    if (precompiledFor(t) !== undefined) continue;
     try {
       const ast = hb.parse(t.source);
       asts.set(t, ast);
@@ -164,7 +195,13 @@ export function compileTemplates(sources: TemplateSource[], mainName: string): C
   const origin = new WeakMap<object, TemplateSource>();
   const compiled = new Map<TemplateSource, HandlebarsTemplateDelegate>();
   for (const t of sources) {
-    compiled.set(t, hb.compile(asts.get(t), compileOptions));
+    const spec = precompiledFor(t);
+    compiled.set(
+      t,
+      spec !== undefined
+        ? hb.template(spec as TemplateSpecification)
+        : hb.compile(asts.get(t), compileOptions),
+    );
   }
   for (const t of sources) {
     if (t === main) continue;

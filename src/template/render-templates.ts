@@ -6,6 +6,7 @@ import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
 import type { ViewModel } from "../model/view-model.js";
 import { compileTemplates, type TemplateSource } from "./engine.js";
+import { precompiled } from "./precompiled.js";
 
 /** Name of the main template (`paper.md.hbs`); every other template file is a partial. */
 export const mainTemplate = "paper";
@@ -95,7 +96,7 @@ export async function renderTemplates(
   opts: RenderTemplatesOptions,
 ): Promise<string> {
   const sources = await loadTemplates(opts.io, opts.templatesDir);
-  return tidyMarkdown(compileTemplates(sources, mainTemplate).render(vm));
+  return tidyMarkdown(compileTemplates(sources, mainTemplate, precompiled).render(vm));
 }
 
 /** A built-in template: its file name and the one-line purpose from its opening comment. */
