@@ -25,6 +25,7 @@ import {
   dateColumn,
   type CellName,
   type ReadDataRow,
+  type RowCells,
   type RowContext,
   type ValueProblem,
 } from "./values.js";
@@ -171,6 +172,7 @@ class CsvTable {
   /** Diagnostics whose column assumed no quotes, with the field they point at. */
   readonly fixups: Fixup[] = [];
   private readonly cap = new DiagnosticCap();
+  private readonly cells: RowCells = {};
 
   constructor(
     private readonly file: string,
@@ -382,15 +384,16 @@ class CsvTable {
       return;
     }
     const m = this.map;
-    const row = buildRow(this.ctx, line, {
-      spotlight: m.spotlight === undefined ? undefined : rec[m.spotlight],
-      measure: m.measure === undefined ? undefined : rec[m.measure],
-      date: rec[m.date!],
-      value: m.value === undefined ? undefined : rec[m.value],
-      numerator: m.numerator === undefined ? undefined : rec[m.numerator],
-      denominator: m.denominator === undefined ? undefined : rec[m.denominator],
-      note: m.note === undefined ? undefined : rec[m.note],
-    });
+    // One cells object for every row (buildRow keeps nothing of it): less garbage.
+    const cells = this.cells;
+    cells.spotlight = m.spotlight === undefined ? undefined : rec[m.spotlight];
+    cells.measure = m.measure === undefined ? undefined : rec[m.measure];
+    cells.date = rec[m.date!];
+    cells.value = m.value === undefined ? undefined : rec[m.value];
+    cells.numerator = m.numerator === undefined ? undefined : rec[m.numerator];
+    cells.denominator = m.denominator === undefined ? undefined : rec[m.denominator];
+    cells.note = m.note === undefined ? undefined : rec[m.note];
+    const row = buildRow(this.ctx, line, cells);
     if (row === undefined) return;
     if (this.rowCount >= this.opts.maxRows) {
       this.add({

@@ -486,6 +486,8 @@ export interface RowContext {
   strings?: Map<string, string>;
   /** The last measure, spotlight and date interned: rows often repeat the row before. */
   last?: [string, string, string];
+  /** Dates read in this file, by YYYYMMDD as a number (no string hashing). */
+  dateStrings?: Map<number, string>;
 }
 
 /** The cells of one row, by our column names; absent cells are undefined. */
@@ -531,15 +533,25 @@ function cellDate(ctx: RowContext, c: Cell, line: number): string | null | Value
 function intern(ctx: RowContext, s: string, slot: 0 | 1 | 2): string {
   const last = (ctx.last ??= ["", "", ""]);
   if (s === last[slot]) return last[slot];
-  const table = (ctx.strings ??= new Map<string, string>());
-  let hit = table.get(s);
-  if (hit === undefined) {
-    if (table.size >= 50_000) table.clear();
-    table.set(s, s);
-    hit = s;
-  }
+  const hit = shared((ctx.strings ??= new Map<string, string>()), s, s);
   last[slot] = hit;
   return hit;
+}
+
+/** A date as read (always YYYY-MM-DD), shared like `intern` but keyed by its number. */
+function internDate(ctx: RowContext, s: string): string {
+  if (s.length !== 10) return intern(ctx, s, 2);
+  const key = num4(s, 0) * 10000 + num2(s, 5) * 100 + num2(s, 8);
+  return shared((ctx.dateStrings ??= new Map<number, string>()), key, s);
+}
+
+/** The string kept in `table` under `key`, or `s`, kept from now on (at most 50,000 kept). */
+function shared<K>(table: Map<K, string>, key: K, s: string): string {
+  const hit = table.get(key);
+  if (hit !== undefined) return hit;
+  if (table.size >= 50_000) table.clear();
+  table.set(key, s);
+  return s;
 }
 
 /**
@@ -574,7 +586,7 @@ export function buildRow(ctx: RowContext, line: number, cells: RowCells): ReadDa
     ctx.problem("date", date);
     return undefined;
   }
-  date = intern(ctx, date, 2);
+  date = internDate(ctx, date);
   const value = cellNumber(ctx, "value", cells.value);
   const row: ReadDataRow = { date, value: value ?? null, file: ctx.file, line, measure };
   const spotlight = intern(ctx, cellText(cells.spotlight), 1) || ctx.defaultSpotlight;

@@ -60,6 +60,18 @@ describe("writeObjects", () => {
   });
 });
 
+describe("writeObjects with numbers met again", () => {
+  it("prints each number as JSON.stringify does, kept or not", () => {
+    const cycle = [0, -0, 1.5, NaN, Infinity, -Infinity, 0.1 + 0.2, 1e21, 5e-324, -7];
+    const many = Array.from({ length: 90_000 }, (_, i) => ({
+      value: i < 20_000 ? cycle[i % cycle.length]! : i % 3 === 0 ? i / 7 : cycle[i % 10]!,
+    }));
+    expect(written(many, 1)).toBe(JSON.stringify(many, null, 2).replaceAll("\n", "\n  "));
+    const unique = Array.from({ length: 80_000 }, (_, i) => ({ value: i / 3 }));
+    expect(written(unique, 0)).toBe(JSON.stringify(unique, null, 2));
+  });
+});
+
 const measure = fc.record({
   id: fc.constantFrom("m0", "falls", "\u0000points\u0000", 'a"b'),
   chart: fc.constantFrom("xmr", "run"),
