@@ -4,8 +4,8 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { FatalError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReadIo } from "../io/io.js";
-import { configSchema, defaultConfig, type Config } from "../schema/config-schema.js";
-import { validateWithSchema } from "../schema/validate.js";
+import { defaultConfig } from "../schema/config-defaults.js";
+import type { Config } from "../schema/config-schema.js";
 import type { SourceDoc } from "./types.js";
 
 export const CONFIG_NAMES = ["spotlight.config.yaml", "spotlight.config.yml"] as const;
@@ -76,6 +76,11 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   }
   // An empty config file means "all defaults".
   const value = read.value === null ? {} : read.value;
+  // The schema (zod) is loaded only when there is a config file to check.
+  const [{ configSchema }, { validateWithSchema }] = await Promise.all([
+    import("../schema/config-schema.js"),
+    import("../schema/validate.js"),
+  ]);
   const checked = validateWithSchema(configSchema, value, read.source);
   diagnostics.push(...checked.diagnostics);
   return {

@@ -6,7 +6,7 @@ import { FatalError, diagnostic, type Diagnostic } from "../diagnostics/diagnost
 import type { ReadIo } from "../io/io.js";
 import { packSchema, paperSchema, type Paper } from "../schema/pack-schema.js";
 import { spotlightSchema } from "../schema/spotlight-schema.js";
-import { defaultConfig } from "../schema/config-schema.js";
+import { defaultConfig } from "../schema/config-defaults.js";
 import { didYouMean, formatPath, validateWithSchema } from "../schema/validate.js";
 import { loadConfig, displayPath } from "./config.js";
 import { checkInside } from "./contain.js";

@@ -69,6 +69,4 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 
-export function defaultConfig(): Config {
-  return configSchema.parse({});
-}
+export { defaultConfig } from "./config-defaults.js";
