@@ -60,8 +60,8 @@ describe("writeObjects", () => {
   });
 });
 
-describe("writeObjects with numbers met again", () => {
-  it("prints each number as JSON.stringify does, kept or not", () => {
+describe("writeObjects with numbers that come back", () => {
+  it("prints each number as JSON.stringify does, whatever came before", () => {
     const cycle = [0, -0, 1.5, NaN, Infinity, -Infinity, 0.1 + 0.2, 1e21, 5e-324, -7];
     const many = Array.from({ length: 90_000 }, (_, i) => ({
       value: i < 20_000 ? cycle[i % cycle.length]! : i % 3 === 0 ? i / 7 : cycle[i % 10]!,

@@ -88,7 +88,6 @@ interface Slot {
  */
 class FlatJson {
   private readonly slots: Slot[] = [];
-  private readonly numbers = new NumberTexts();
   /** Keys of the last object. */
   private count = 0;
   /** Text of slots[suffixFrom…count) and the closing brace; "" when not made yet. */
@@ -124,7 +123,7 @@ class FlatJson {
         this.slots[j] = slot;
       }
       if (x !== slot.last) {
-        const text = typeof x === "number" ? this.numbers.text(x) : primitive(x);
+        const text = primitive(x);
         if (text === undefined) {
           if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
           this.replaceItem(parts, nested(v, this.depth));
@@ -164,34 +163,6 @@ class FlatJson {
   }
 }
 
-/**
- * The JSON text of numbers, kept for numbers met again (data values repeat: 12, 95.4, …); the
- * keeping stops when fewer than a quarter of the numbers are met again.
- */
-class NumberTexts {
-  private readonly texts = new Map<number, string>();
-  private looked = 0;
-  private found = 0;
-  private keep = true;
-
-  text(x: number): string {
-    if (!this.keep) return numberText(x);
-    const hit = this.texts.get(x);
-    this.looked++;
-    if (hit !== undefined) {
-      this.found++;
-      return hit;
-    }
-    if (this.looked >= 65536 && this.found < this.looked / 4) this.keep = false;
-    if (this.texts.size >= 65536) this.texts.clear();
-    const text = numberText(x);
-    this.texts.set(x, text);
-    return text;
-  }
-}
-
-const numberText = (x: number): string => (Number.isFinite(x) ? String(x) : "null");
-
 /** A value no primitive equals (`!==` is true for NaN too, so it is never reused). */
 const slotEmpty: unknown = Symbol("empty");
 
@@ -210,7 +181,7 @@ function nested(v: unknown, depth: number): string {
 function primitive(x: unknown): string | undefined {
   switch (typeof x) {
     case "number":
-      return numberText(x);
+      return Number.isFinite(x) ? String(x) : "null";
     case "string":
       return plainString(x) ? `"${x}"` : JSON.stringify(x);
     case "boolean":
