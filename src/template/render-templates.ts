@@ -95,7 +95,11 @@ export async function renderTemplates(
   vm: ViewModel,
   opts: RenderTemplatesOptions,
 ): Promise<string> {
-  const sources = await loadTemplates(opts.io, opts.templatesDir);
+  return renderTemplateSources(vm, await loadTemplates(opts.io, opts.templatesDir));
+}
+
+/** Renders the view model with templates already read by {@link loadTemplates}. */
+export function renderTemplateSources(vm: ViewModel, sources: TemplateSource[]): string {
   return tidyMarkdown(compileTemplates(sources, mainTemplate, precompiled).render(vm));
 }
 

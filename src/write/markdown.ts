@@ -12,7 +12,7 @@ import type { ReadIo } from "../io/io.js";
 import { checkInside } from "../load/contain.js";
 import type { Pack } from "../load/types.js";
 import { buildViewModel, type ViewModel } from "../model/view-model.js";
-import { renderTemplates } from "../template/render-templates.js";
+import { loadTemplates, renderTemplateSources } from "../template/render-templates.js";
 
 /**
  * Charts are drawn 640 × 320 units: placed at the full text width (15.9 cm) that prints their
@@ -68,15 +68,19 @@ function chartMeta(pack: Pack, spotlightId: string, measureId: string): ChartMet
   return meta;
 }
 
+/** The image files of a paper being drawn: each on its own, and all of them. */
+interface DrawnImages {
+  /** Each chart and icon file (SVG at once, PNG when drawn) by its name. */
+  each: Map<string, Promise<Uint8Array>>;
+  /** All of them, in the order the view model names them. */
+  all: Promise<Map<string, Uint8Array>>;
+}
+
 /**
  * Draws every chart and icon the view model names: SVG text and PNG bytes, once each. The PNGs
- * are rasterised in parallel off the main thread; the map's order is the order named.
+ * are rasterised in parallel off the main thread.
  */
-export async function buildImageFiles(
-  vm: ViewModel,
-  pack: Pack,
-  analyses: PackAnalyses,
-): Promise<Map<string, Uint8Array>> {
+function drawImageFiles(vm: ViewModel, pack: Pack, analyses: PackAnalyses): DrawnImages {
   const svgs: [svgFile: string, pngFile: string, svg: string, width: number][] = [];
   for (const s of vm.spotlights) {
     for (const m of s.measures) {
@@ -94,13 +98,15 @@ export async function buildImageFiles(
         : assuranceIconSvg(icon.value as AssuranceValue);
     svgs.push([icon.file, icon.png_file, svg, iconPngWidth]);
   }
-  const pngs = await Promise.all(svgs.map(([, , svg, width]) => svgToPngAsync(svg, { width })));
-  const files = new Map<string, Uint8Array>();
-  svgs.forEach(([svgFile, pngFile, svg], i) => {
-    files.set(svgFile, utf8.encode(svg));
-    files.set(pngFile, pngs[i]!);
-  });
-  return files;
+  const each = new Map<string, Promise<Uint8Array>>();
+  for (const [svgFile, pngFile, svg, width] of svgs) {
+    each.set(svgFile, Promise.resolve(utf8.encode(svg)));
+    each.set(pngFile, svgToPngAsync(svg, { width }));
+  }
+  const all = Promise.all(
+    [...each].map(async ([name, bytes]) => [name, await bytes] as [string, Uint8Array]),
+  ).then((entries) => new Map(entries));
+  return { each, all };
 }
 
 /**
@@ -163,6 +169,8 @@ export interface PendingMarkdownOutput {
   markdown: string;
   /** Every chart and icon drawn and the spotlights' own images read. */
   rest: Promise<Pick<MarkdownOutput, "files" | "diagnostics">>;
+  /** One image file by name, as soon as it is ready (a chart's PNG when it is drawn). */
+  file: (name: string) => Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -175,20 +183,21 @@ export async function startMarkdownOutput(
   opts: MarkdownOutputOptions,
 ): Promise<PendingMarkdownOutput> {
   const vm = buildViewModel(pack, analyses, { assetsDir: opts.assetsDir });
-  const templatesDir = opts.templatesDir;
+  // The template files are read first: once the charts are drawing, libuv's thread pool, which
+  // also does file reads, is busy with them.
+  const sources = await loadTemplates(opts.io, opts.templatesDir);
   // Charts are drawn on the thread pool while the templates run.
-  const images = buildImageFiles(vm, pack, analyses);
-  images.catch(() => undefined); // awaited through `rest`; a template error must not leave it unhandled
-  const markdown = await renderTemplates(vm, {
-    io: opts.io,
-    ...(templatesDir !== undefined ? { templatesDir } : {}),
-  });
-  const rest = images.then(async (files) => ({
+  const images = drawImageFiles(vm, pack, analyses);
+  images.all.catch(() => undefined); // awaited through `rest`; a template error must not leave it unhandled
+  const markdown = renderTemplateSources(vm, sources);
+  const rest = images.all.then(async (files) => ({
     files,
     diagnostics: await copySpotlightImages(pack, vm, opts, files),
   }));
   rest.catch(() => undefined); // the caller awaits it, unless it failed first
-  return { vm, markdown, rest };
+  const file = async (name: string) =>
+    images.each.has(name) ? images.each.get(name) : (await rest).files.get(name);
+  return { vm, markdown, rest, file };
 }
 
 /**

@@ -108,7 +108,7 @@ export async function renderPaperDocx(
   const author = pack.paper?.author.name;
   const result = await renderDocxFromMarkdown(out.markdown, {
     file: "paper.md",
-    loadImage: async (rel) => (await out.rest).files.get(rel),
+    loadImage: out.file,
     style,
     ...(referenceDocx ? { referenceDocx } : {}),
     ...(logo ? { logo } : {}),

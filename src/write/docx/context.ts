@@ -12,8 +12,8 @@ export interface LoadedImage {
   kind: ImageKind;
   data: Uint8Array;
   size: PixelSize;
-  /** PNG shown by programs that cannot draw SVG. */
-  fallback?: Uint8Array;
+  /** PNG shown by programs that cannot draw SVG (still being drawn, for a chart). */
+  fallback?: Uint8Array | Promise<Uint8Array>;
 }
 
 export interface RenderContext {

@@ -118,18 +118,21 @@ async function loadOne(
   }
   if (kind === "svg") {
     const pngPath = path.replace(/\.svg$/i, "") + ".png";
-    const png = await loadImage(pngPath);
-    const fallback = png && sniffImage(png) === "png" ? png : undefined;
-    if (!fallback) {
+    const pending = loadImage(pngPath).then((png) => {
+      if (png && sniffImage(png) === "png") return png;
       reportAll(
         "markdown.image_missing",
         `no PNG "${pngPath}" beside "${path}" for programs that cannot show SVG; they will show nothing`,
         "warning",
       );
-    }
-    const size = svgSize(data) ??
-      (fallback ? pngSize(fallback) : undefined) ?? { width: 600, height: 400 };
-    return { kind, data, size, fallback: fallback ?? blankPng };
+      return blankPng;
+    });
+    const size = svgSize(data);
+    // With the SVG's own size known, the PNG (a chart still being drawn) is awaited only when
+    // the package is zipped; the DOCX is built around a placeholder meanwhile.
+    if (size) return { kind, data, size, fallback: pending };
+    const fallback = await pending;
+    return { kind, data, size: pngSize(fallback) ?? { width: 600, height: 400 }, fallback };
   }
   reportAll(
     "markdown.unsupported",
@@ -161,22 +164,30 @@ const placeholderMark = "board-spotlight:media:";
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Placeholder tokens → the image bytes (or the PNG still being drawn) they stand for. */
+type Media = Map<string, Uint8Array | Promise<Uint8Array>>;
+
 /**
  * docx names each image by a SHA-1 of its bytes (in JavaScript) and deflates it into the zip,
  * which zipParts then undoes: for charts that is most of the packing time. So docx is given a
  * short placeholder per distinct image instead (same bytes → same placeholder, so it shares one
- * media part as before) and {@link restoreMedia} puts the real bytes back after packing.
+ * media part as before) and {@link restoreMedia} puts the real bytes back after packing. A PNG
+ * still being drawn gets a placeholder of its own.
  */
-function usePlaceholders(images: RenderContext["images"]): Map<string, Uint8Array> {
-  const real = new Map<string, Uint8Array>();
+function usePlaceholders(images: RenderContext["images"]): Media {
+  const real: Media = new Map();
   const byLength = new Map<number, [Uint8Array, Uint8Array][]>();
-  const placeholder = (data: Uint8Array): Uint8Array => {
+  const token = (data: Uint8Array | Promise<Uint8Array>): Uint8Array => {
+    const name = `${placeholderMark}${real.size}`;
+    real.set(name, data);
+    return new TextEncoder().encode(name);
+  };
+  const placeholder = (data: Uint8Array | Promise<Uint8Array>): Uint8Array => {
+    if (!(data instanceof Uint8Array)) return token(data);
     const same = byLength.get(data.length) ?? [];
     const found = same.find(([bytes]) => bytes === data || sameBytes(bytes, data));
     if (found) return found[1];
-    const token = `${placeholderMark}${real.size}`;
-    real.set(token, data);
-    const bytes = new TextEncoder().encode(token);
+    const bytes = token(data);
     byLength.set(data.length, [...same, [data, bytes]]);
     return bytes;
   };
@@ -192,12 +203,12 @@ function usePlaceholders(images: RenderContext["images"]): Map<string, Uint8Arra
 }
 
 /** Puts the real image bytes in place of the placeholders docx packed. */
-function restoreMedia(parts: Parts, real: Map<string, Uint8Array>): void {
+async function restoreMedia(parts: Parts, real: Media): Promise<void> {
   const longest = placeholderMark.length + 12;
   for (const [name, bytes] of parts) {
     if (!name.startsWith("word/media/") || bytes.length > longest) continue;
     const data = real.get(textOf(bytes));
-    if (data) parts.set(name, data);
+    if (data) parts.set(name, await data);
   }
 }
 
@@ -320,7 +331,7 @@ export async function renderDocxFromMarkdown(
       { cause: e },
     );
   }
-  restoreMedia(parts, media);
+  await restoreMedia(parts, media);
   fixCoreProperties(parts, opts.properties.date, language);
   fixRelationshipIds(parts);
   const docx = zipParts(parts, {
