@@ -1,14 +1,15 @@
 // Encodes resvg's pixels as a PNG file: 8-bit RGBA, rows unfiltered, the image data deflated by
 // Node's zlib. resvg's own encoder runs on the main thread and took a fifth of a render's main
 // thread; this one leaves only the row copy there (zlib can run on libuv's pool), and its files
-// of charts, mostly flat colour, come out a third smaller.
+// of charts, mostly flat colour, come out smaller. Compression level 3: 1.2 ms a chart against
+// 2.9 ms at level 6, for 27.5 KB against 22.4 KB (resvg's own: 33.3 KB).
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 import { crc32 } from "../common/crc32.js";
 
 const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 const deflateAsync = promisify(zlib.deflate);
-const level = { level: 6 };
+const level = { level: 3 };
 
 /** The scanlines PNG compresses: filter byte 0, then the row, with alpha not premultiplied. */
 function scanlines(premultiplied: Uint8Array, width: number, height: number): Buffer {
