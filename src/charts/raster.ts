@@ -1,6 +1,7 @@
 // Rasterises chart and icon SVGs to PNG with @resvg/resvg-js (the only importer of it), using
-// the Liberation Sans files shipped in assets/fonts. System fonts are never loaded, so a PNG looks
-// the same on every machine; without a font resvg would silently drop all text.
+// the Liberation Sans files shipped in assets/fonts (or their Latin subset). System fonts are
+// never loaded, so a PNG looks the same on every machine; without a font resvg would silently
+// drop all text.
 import { existsSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
