@@ -102,7 +102,7 @@ function variationSentence(a: MeasureAnalysis, meta: NarrativeMeta): string {
         ? "Special cause concern"
         : last.point_type === "common_cause"
           ? "Common cause variation"
-          : "Special cause variation (neither better nor worse)";
+          : "Special cause variation, neither improvement nor concern";
   if (last.rule === null || last.centre === null) {
     if (last.value === null) {
       return `${label}: the latest value (${when(last)}) is missing, so no special cause can be seen in it.`;

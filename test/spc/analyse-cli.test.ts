@@ -135,7 +135,7 @@ describe("spotlight analyse", () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^delay {2}XmR chart, improvement increase\n/);
     expect(plain.stdout).toMatch(/ {2}limits {6}\S+ to \S+ \(trial\)\n/);
-    expect(plain.stdout).toMatch(/ {2}variation {3}common cause\n/);
+    expect(plain.stdout).toMatch(/ {2}variation {3}common cause variation\n/);
     expect(plain.stdout).toMatch(/These are trial limits/);
     expect(plain.stdout).not.toMatch(/\x1b\[/);
     const coloured = await runCli(

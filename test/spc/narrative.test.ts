@@ -2,6 +2,7 @@
 // rebase reasons, trial limits, missing values, constant series, run-chart signals).
 import { describe, expect, it } from "vitest";
 import { analyseMeasure } from "../../src/analysis/analyse-measure.js";
+import { variationLabel } from "../../src/charts/icons.js";
 import { formatNumber, inferFrequency } from "../../src/analysis/narrative.js";
 import { formatPeriodDate } from "../../src/common/calendar.js";
 import { formatFixed } from "../../src/common/numbers.js";
@@ -107,6 +108,25 @@ describe("narrative", () => {
     expect(a.narrative).toBe(
       "There is only one value (12.5) in the latest period, so the process limits cannot be calculated yet.",
     );
+  });
+
+  it("names special cause in a neutral measure with the variation icon's words", () => {
+    const values = [...Array(15).fill(10), 10.5, 9.5, ...Array(8).fill(20)];
+    const a = analyseMeasure({
+      id: "neutral",
+      chart: "xmr",
+      points: values.map((value, i) => ({
+        date: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`,
+        value,
+      })),
+      options: { ...defaultOptions, improvement: "neutral", target: null },
+      meta: { name: "neutral", unit: "", frequency: "monthly" },
+    });
+    expect(a.variation).toBe("neutral_high");
+    expect(variationLabel(a.variation)).toMatch(
+      /^Special cause variation, neither improvement nor concern/,
+    );
+    expect(a.narrative).toMatch(/^Special cause variation, neither improvement nor concern: /);
   });
 
   it("formats dates and numbers in en-GB", () => {

@@ -4,34 +4,19 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Assurance, MeasureAnalysis, Variation } from "../../analysis/types.js";
 import { formatNumber } from "../../analysis/narrative.js";
+import { assuranceLabel, variationLabel } from "../../charts/icons.js";
 
 const CHART_NAMES = { xmr: "XmR", run: "run", p: "P", u: "U", c: "C" } as const;
 
-const VARIATION_WORDS: Record<Variation, string> = {
-  common_cause: "common cause",
-  improvement_high: "special cause improvement (high)",
-  improvement_low: "special cause improvement (low)",
-  concern_high: "special cause concern (high)",
-  concern_low: "special cause concern (low)",
-  neutral_high: "special cause, neither better nor worse (high)",
-  neutral_low: "special cause, neither better nor worse (low)",
-};
+// The same words as the icons' labels in the paper and the chart descriptions.
+const variationWords = (v: Variation): string => variationLabel(v).toLowerCase();
 
 function assuranceWords(a: Assurance): string {
-  switch (a) {
-    case "pass":
-      return "target consistently met";
-    case "fail":
-      return "target consistently missed";
-    case "inconsistent":
-      return "target met only some of the time";
-    default:
-      return "none (no target)";
-  }
+  return a === null ? "none (no target)" : assuranceLabel(a).toLowerCase();
 }
 
 function paintVariation(chalk: ChalkInstance, v: Variation): string {
-  const words = VARIATION_WORDS[v];
+  const words = variationWords(v);
   if (v.startsWith("improvement")) return chalk.blue(words);
   if (v.startsWith("concern")) return chalk.hex("#ED8B00")(words);
   if (v.startsWith("neutral")) return chalk.magenta(words);
