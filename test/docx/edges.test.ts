@@ -34,6 +34,23 @@ describe("DOCX writer edges", () => {
     ]);
   });
 
+  it("fails with a chart's own error when its PNG cannot be drawn, never as an unhandled rejection", async () => {
+    const broken = new Error("chart could not be drawn");
+    // The first chart's PNG fails at once; the second chart's SVG takes a turn of the event loop.
+    const rendering = renderMarkdown(
+      "![Falls chart](chart-falls.svg)\n\n![Second chart](second/chart-falls.svg)\n",
+      {
+        loadImage: (p) =>
+          p === "chart-falls.png"
+            ? Promise.reject(broken)
+            : new Promise((resolve) =>
+                setImmediate(() => resolve(loadFixtureImage(p.replace("second/", "")))),
+              ),
+      },
+    );
+    await expect(rendering).rejects.toBe(broken);
+  });
+
   it("warns about a logo that is not a PNG or JPEG and leaves it out", async () => {
     const { docx, diagnostics } = await renderMarkdown("# Title\n", {
       logo: new TextEncoder().encode("<svg></svg>"),

@@ -129,7 +129,9 @@ async function loadOne(
     });
     const size = svgSize(data);
     // With the SVG's own size known, the PNG (a chart still being drawn) is awaited only when
-    // the package is zipped; the DOCX is built around a placeholder meanwhile.
+    // the package is zipped; the DOCX is built around a placeholder meanwhile. A chart that
+    // fails is reported there; until then its rejection must not count as unhandled.
+    pending.catch(() => undefined);
     if (size) return { kind, data, size, fallback: pending };
     const fallback = await pending;
     return { kind, data, size: pngSize(fallback) ?? { width: 600, height: 400 }, fallback };
