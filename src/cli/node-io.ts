@@ -1,24 +1,31 @@
-// The real file system as a ReadIo, for the CLI and the library's default.
-import { createReadStream } from "node:fs";
-import { readFile, readdir, realpath, stat } from "node:fs/promises";
+// The real file system as a ReadIo, for the CLI and the library's default. Whole files, sizes
+// and real paths are read synchronously: the files a pack names are small, and a synchronous
+// read skips the round trip through libuv's thread pool, where it would otherwise queue behind
+// chart rasterisation (a 60-measure render spent 45 ms idle waiting on reads). Large CSV files
+// are streamed.
+import { createReadStream, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import type { ReadIo } from "../io/io.js";
 
+/** Runs `read` now and settles with its result, so callers still see a rejected promise. */
+const settled = async <T>(read: () => T): Promise<T> => read();
+
 export const nodeIo: ReadIo = {
-  async readFile(path) {
-    return new Uint8Array(await readFile(path));
-  },
-  async readDir(path) {
-    const entries = await readdir(path, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
-  },
+  readFile: (path) => settled(() => new Uint8Array(readFileSync(path))),
+  readDir: (path) =>
+    settled(() =>
+      readdirSync(path, { withFileTypes: true }).map((e) => ({
+        name: e.name,
+        isDirectory: e.isDirectory(),
+      })),
+    ),
   async fileSize(path) {
     try {
-      return (await stat(path)).size;
+      return statSync(path).size;
     } catch {
       return undefined;
     }
   },
-  realPath: (path) => realpath(path),
+  realPath: (path) => settled(() => realpathSync.native(path)),
   readStream(path) {
     return createReadStream(path, { highWaterMark: 1 << 20 });
   },
