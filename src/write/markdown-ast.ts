@@ -1,16 +1,24 @@
 // Parses Markdown (CommonMark + GFM tables) into an mdast tree with source positions kept,
-// for the DOCX writer. The only module that imports the mdast/micromark parser packages.
+// for the DOCX writer. The only module that imports the mdast/micromark parser packages;
+// the simple Markdown our templates write takes markdown-fast.ts's verified fast path.
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
+import { parseSimpleMarkdown } from "./markdown-fast.js";
 
-/** Markdown → mdast `Root`; every node carries `position` (1-based line and column). */
+/**
+ * Markdown → mdast `Root`; every node carries `position` (1-based line and column). Documents
+ * inside the simple subset get the same tree from the fast parser; micromark reads the rest.
+ */
 export function parseMarkdown(md: string): Root {
-  return fromMarkdown(md, {
-    extensions: [gfmTable()],
-    mdastExtensions: [gfmTableFromMarkdown()],
-  });
+  return (
+    parseSimpleMarkdown(md) ??
+    fromMarkdown(md, {
+      extensions: [gfmTable()],
+      mdastExtensions: [gfmTableFromMarkdown()],
+    })
+  );
 }
 
 /** Plain text of an mdast node (text, code and image alt text of its descendants). */
