@@ -268,12 +268,12 @@ class SimpleParser {
     };
   }
 
-  /** The width of a `- ` marker at `pos` (2), or 0. */
-  private bulletMarker(pos: number, eol: number): number {
+  /** The width of a `- `, `* ` or `+ ` marker at `pos` (2; `marker` only, if given), or 0. */
+  private bulletMarker(pos: number, eol: number, marker = 0): number {
     const s = this.s;
-    return s.charCodeAt(pos) === DASH && (pos + 1 === eol || s.charCodeAt(pos + 1) === SPACE)
-      ? 2
-      : 0;
+    const c = s.charCodeAt(pos);
+    if (marker === 0 ? c !== DASH && c !== STAR && c !== PLUS : c !== marker) return 0;
+    return pos + 1 === eol || s.charCodeAt(pos + 1) === SPACE ? 2 : 0;
   }
 
   /** The width of an ordered list marker (`12. `; also `12) ` when `anyDelimiter`), or 0. */
@@ -288,17 +288,18 @@ class SimpleParser {
   }
 
   /**
-   * A tight list, all `- ` or all `N. ` items, each a paragraph whose lines after the first are
-   * indented to the item's text.
+   * A tight list, all `- ` (or all `* ` or `+ `) or all `N. ` items, each a paragraph whose
+   * lines after the first are indented to the item's text.
    */
   private list(pos: number, eol: number): [List, number] {
     const { s, n } = this;
     const ordered = this.bulletMarker(pos, eol) === 0;
+    const bullet = ordered ? 0 : s.charCodeAt(pos);
     const items: ListItem[] = [];
     let start = pos;
     let end = eol;
     for (;;) {
-      const width = ordered ? this.orderedMarker(start, end) : this.bulletMarker(start, end);
+      const width = ordered ? this.orderedMarker(start, end) : 2;
       const from = start + width;
       if (from >= end || !this.paragraphLineOk(from, end)) throw BAIL;
       // Continuation lines: exactly `width` spaces, then a paragraph line.
@@ -321,7 +322,9 @@ class SimpleParser {
       });
       if (next >= n) break;
       const nextEnd = this.lineEnd(next);
-      const more = ordered ? this.orderedMarker(next, nextEnd) : this.bulletMarker(next, nextEnd);
+      const more = ordered
+        ? this.orderedMarker(next, nextEnd)
+        : this.bulletMarker(next, nextEnd, bullet);
       if (more === 0) break;
       start = next;
       end = nextEnd;

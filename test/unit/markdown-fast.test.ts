@@ -307,12 +307,12 @@ function grammar(strict: boolean) {
     miss(1, pick("", "# h", "- x", "> q", "1. x", "---", "[ ] task", "[x] done")),
   );
   const listMarker = oneof(
-    w(6, pick("- ")),
+    w(6, pick("- ", "- ", "- ", "* ", "+ ")),
     w(
       3,
       fc.integer({ min: 0, max: 12 }).map((i) => `${i}. `),
     ),
-    miss(1, pick("* ", "+ ", "1) ", "-", "01. ", "1234567890. ")),
+    miss(1, pick("1) ", "-", "01. ", "1234567890. ")),
   );
   const list = fc
     .tuple(
@@ -598,6 +598,7 @@ describe("constructs of the subset", () => {
     ["a link with no text", "[](u)\n"],
     ["a code span", "Use `a *b*` and `` a`b `` and ` c `.\n"],
     ["a bullet list", "- a\n- **b:** c\n"],
+    ["star and plus lists", "* a\n* *b* c\n\nd\n\n+ e\n+ f\n"],
     ["an ordered list", "3. a\n4. b\n10. c\n"],
     ["a list item over lines", "- a\n  b\n- c\n"],
     ["an ordered item over lines", "10. a\n    b\n"],
@@ -655,11 +656,12 @@ describe("bail-out rules", () => {
     ["a run of three", "***a***\n"],
     ["an unclosed code span", "a `b\n"],
     ["a code span over lines", "`a\nb`\n"],
-    ["a star list", "* a\n"],
-    ["a plus list", "+ a\n"],
     ["a parenthesis ordered list", "1) a\n"],
     ["an empty list item", "-\n"],
     ["a loose list", "- a\n\n- b\n"],
+    ["a list after a list", "- a\n\n* b\n"],
+    ["a change of bullet", "- a\n* b\n"],
+    ["a thematic break of spaced stars", "* * *\n"],
     ["a nested list", "- a\n  - b\n"],
     ["a lazy continuation line", "- a\nb\n"],
     ["a list interrupting a paragraph", "a\n- b\n"],
