@@ -595,8 +595,8 @@ class SimpleParser {
 
   /**
    * An inline link `[text](url)` or image `![alt](url "title")` starting at `at`, with plain
-   * text, a destination without spaces, parentheses, `<` or backslashes, and an optional
-   * double-quoted title; returns the offset after it.
+   * text, a destination without spaces, parentheses, `<` or backslashes (or in `<…>` without
+   * `<`, `>` or backslashes), and an optional double-quoted title; returns the offset after it.
    */
   private link(at: number, to: number, image: boolean, out: PhrasingContent[]): number {
     const s = this.s;
@@ -609,25 +609,31 @@ class SimpleParser {
       if (c === BACKSLASH && isAsciiPunctuation(s.charCodeAt(j + 1))) j++;
     }
     if (j + 1 >= to || s.charCodeAt(j + 1) !== PAREN_OPEN) throw BAIL;
-    const urlFrom = j + 2;
+    // The destination: plain, or in `<…>` (spaces and parentheses allowed) when it starts so.
+    const enclosed = s.charCodeAt(j + 2) === LT;
+    const urlFrom = j + (enclosed ? 3 : 2);
     let k = urlFrom;
     for (; k < to; k++) {
       const c = s.charCodeAt(k);
-      if (c === PAREN_CLOSE || c === SPACE) break;
-      if (c < SPACE || c === PAREN_OPEN || c === LT || c === BACKSLASH) throw BAIL;
+      if (enclosed ? c === GT : c === PAREN_CLOSE || c === SPACE) break;
+      if (c < SPACE || c === LT || c === BACKSLASH) throw BAIL;
+      if (c === PAREN_OPEN && !enclosed) throw BAIL;
       if (c === AMP) {
         CHAR_REF.lastIndex = k;
         if (CHAR_REF.test(s)) throw BAIL;
       }
     }
-    if (k >= to) throw BAIL;
     const url = s.slice(urlFrom, k);
+    if (enclosed) k++;
+    if (k >= to) throw BAIL;
+    // An empty plain destination before a title would read the title as the destination.
+    if (!enclosed && url === "" && s.charCodeAt(k) !== PAREN_CLOSE) throw BAIL;
     let title: string | null = null;
     let end: number;
     if (s.charCodeAt(k) === PAREN_CLOSE) {
       end = k + 1;
     } else {
-      if (url === "" || s.charCodeAt(k + 1) !== QUOTE) throw BAIL;
+      if (s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) !== QUOTE) throw BAIL;
       const t = s.indexOf('"', k + 2);
       if (t < 0 || t + 1 >= to || s.charCodeAt(t + 1) !== PAREN_CLOSE) throw BAIL;
       // An empty title is no title.

@@ -161,6 +161,10 @@ function grammar(strict: boolean) {
     'a"b',
     "a%20b",
     "a`b",
+    "<a b>",
+    "<Board paper (Dec)_files/x.svg>",
+    "<>",
+    "<a%3Cb>",
   );
   const linkText = fc
     .array(oneof(w(4, word), w(1, escape), w(1, pick(" ", "(low)", "a_b", "x * y", "!"))), {
@@ -192,7 +196,11 @@ function grammar(strict: boolean) {
         "[t][r]",
         "[t][]",
         "[t](a(b))",
-        "[t](<u>)",
+        "[t](<u\\>)",
+        "[t](<a<b>)",
+        "[t](<a>b)",
+        "[t](<a\nb>)",
+        "[t](<a> 'x')",
         "[t](u 'x')",
         "[t]( u)",
         '[t](u  "x")',
@@ -530,10 +538,11 @@ describe("Markdown our templates write takes the fast path", () => {
     for (const d of temps) rmSync(d, { recursive: true, force: true });
   });
 
-  async function renderPack(file: string): Promise<string> {
+  async function renderPack(file: string, assetsDir?: string): Promise<string> {
     const loaded = await loadPack(file);
     expect(hasErrors(loaded.diagnostics)).toBe(false);
-    return (await renderMarkdown(loaded.pack!)).markdown;
+    const opts = assetsDir === undefined ? {} : { assetsDir };
+    return (await renderMarkdown(loaded.pack!, undefined, opts)).markdown;
   }
 
   it("the golden paper", () => {
@@ -553,6 +562,13 @@ describe("Markdown our templates write takes the fast path", () => {
   it("the render fixture pack", async () => {
     const file = fileURLToPath(new URL("../fixtures/render/pack/pack.yaml", import.meta.url));
     fastEqual(await renderPack(file));
+  });
+
+  it("a paper whose image folder has spaces and parentheses (destinations in <…>)", async () => {
+    const file = fileURLToPath(new URL("../fixtures/render/pack/pack.yaml", import.meta.url));
+    const md = await renderPack(file, "Board paper (Dec)_files");
+    expect(md).toContain("](<Board paper (Dec)_files/");
+    fastEqual(md);
   });
 
   it("a bench pack (3 spotlights × 3 measures)", async () => {
@@ -596,6 +612,7 @@ describe("constructs of the subset", () => {
     ["an image with empty alt", "![](x.png)\n"],
     ["a link", "See [the guide](https://x.org/a?b=1&c=2) now.\n"],
     ["a link with no text", "[](u)\n"],
+    ["a destination in angle brackets", '![A (b)](<my paper_files/a (1).png> "icon") [c](<>)\n'],
     ["a code span", "Use `a *b*` and `` a`b `` and ` c `.\n"],
     ["a bullet list", "- a\n- **b:** c\n"],
     ["star and plus lists", "* a\n* *b* c\n\nd\n\n+ e\n+ f\n"],
@@ -643,7 +660,7 @@ describe("bail-out rules", () => {
     ["a reference link", "[x][y]\n"],
     ["a shortcut reference", "[x]\n"],
     ["a stray closing bracket", "a ] b\n"],
-    ["a link with angle brackets", "[a](<b c>)\n"],
+    ["a link with an escape in angle brackets", "[a](<b\\>c>)\n"],
     ["a link with parentheses", "[a](b(c))\n"],
     ["a link with a single-quoted title", "[a](b 'c')\n"],
     ["a link with an escape in its destination", "[a](b\\_c)\n"],
