@@ -1,8 +1,9 @@
 // A fast Markdown → mdast parser for the simple Markdown our templates write: ATX headings,
-// paragraphs, tight lists of one-line items, pipe tables, an HTML comment line; text, escapes,
-// plain emphasis and strong, code spans, links and images. It builds exactly the tree
-// mdast-util-from-markdown (with GFM tables) builds, positions included, and returns undefined
-// for any document with anything outside that subset, which the caller then gives to micromark.
+// paragraphs, tight lists (items may wrap onto indented lines), pipe tables, an HTML comment
+// line; text, escapes, unnested emphasis and strong, code spans, inline links and images. It
+// builds exactly the tree mdast-util-from-markdown (with GFM tables) builds, positions included,
+// and returns undefined for a document with anything outside that subset, anywhere, which the
+// caller then gives to micromark: micromark stays the authority.
 import type {
   AlignType,
   Html,
@@ -502,11 +503,12 @@ class SimpleParser {
           } else {
             if (openAt < 0 || openMarker !== c || openLen !== j - i) throw BAIL;
             flush(i);
-            nodes.push({
-              type: openLen === 2 ? "strong" : "emphasis",
-              children: out as (Text | PhrasingContent)[],
-              position: this.span(openAt, j),
-            } as PhrasingContent);
+            const position = this.span(openAt, j);
+            nodes.push(
+              openLen === 2
+                ? { type: "strong", children: out, position }
+                : { type: "emphasis", children: out, position },
+            );
             out = nodes;
             openAt = -1;
           }
