@@ -446,7 +446,7 @@ describe("parseSimpleMarkdown against micromark", () => {
       { numRuns: 4000 },
     );
     // The test cannot pass by always bailing: a good share of documents take the fast path.
-    expect(fast / runs).toBeGreaterThan(0.2);
+    expect(fast / runs).toBeGreaterThan(0.15); // about 21% in 50,000 runs
   });
 
   it("takes the fast path on most documents of the subset, with every construct", () => {
@@ -463,7 +463,7 @@ describe("parseSimpleMarkdown against micromark", () => {
       }),
       { numRuns: 2000 },
     );
-    expect(fast / runs).toBeGreaterThan(0.5);
+    expect(fast / runs).toBeGreaterThan(0.5); // about 67% in 50,000 runs
     expect([...seen].sort()).toEqual(
       [
         "bulletList",
