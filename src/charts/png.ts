@@ -11,10 +11,30 @@ const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 const deflateAsync = promisify(zlib.deflate);
 const level = { level: 3 };
 
+/**
+ * Scanline buffers whose compression has finished, kept for the next image of the same size: a
+ * fresh 800 KB buffer costs its page faults again on every chart (about a third of the time the
+ * main thread spends here). At most as many as charts in flight, so a handful.
+ */
+const spare: Buffer[] = [];
+const maxSpare = 8;
+
+function release(raw: Buffer): void {
+  // The oldest goes first, so buffers of a size no longer drawn do not stay for good.
+  if (spare.length >= maxSpare) spare.shift();
+  spare.push(raw);
+}
+
+function buffer(size: number): Buffer {
+  const i = spare.findIndex((b) => b.length === size);
+  return i === -1 ? Buffer.allocUnsafe(size) : spare.splice(i, 1)[0]!;
+}
+
 /** The scanlines PNG compresses: filter byte 0, then the row, with alpha not premultiplied. */
 function scanlines(premultiplied: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
+  // Every byte is written below: each row's filter byte and then its pixels.
+  const raw = buffer((stride + 1) * height);
   let opaque = true;
   for (let i = 3; i < premultiplied.length; i += 4) {
     if (premultiplied[i] !== 255) {
@@ -23,7 +43,9 @@ function scanlines(premultiplied: Uint8Array, width: number, height: number): Bu
     }
   }
   for (let y = 0; y < height; y++) {
-    raw.set(premultiplied.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+    const at = y * (stride + 1);
+    raw[at] = 0;
+    raw.set(premultiplied.subarray(y * stride, (y + 1) * stride), at + 1);
   }
   if (opaque) return raw;
   // resvg gives premultiplied RGBA; PNG wants straight. Opaque pixels are the same in both.
@@ -63,7 +85,10 @@ function file(width: number, height: number, compressed: Uint8Array): Uint8Array
 
 /** PNG bytes of premultiplied RGBA pixels (resvg's `pixels`). */
 export function encodePng(pixels: Uint8Array, width: number, height: number): Uint8Array {
-  return file(width, height, zlib.deflateSync(scanlines(pixels, width, height), level));
+  const raw = scanlines(pixels, width, height);
+  const compressed = zlib.deflateSync(raw, level);
+  release(raw);
+  return file(width, height, compressed);
 }
 
 /** {@link encodePng} with the compression on libuv's thread pool; the same bytes. */
@@ -72,5 +97,8 @@ export async function encodePngAsync(
   width: number,
   height: number,
 ): Promise<Uint8Array> {
-  return file(width, height, await deflateAsync(scanlines(pixels, width, height), level));
+  const raw = scanlines(pixels, width, height);
+  // zlib reads `raw` on the pool until it settles; only then may another image reuse it.
+  const compressed = await deflateAsync(raw, level).finally(() => release(raw));
+  return file(width, height, compressed);
 }
