@@ -3,7 +3,6 @@
 import tseslint from "typescript-eslint";
 
 const owners = {
-  docx: ["src/write/docx/**"],
   "csv-parse": ["src/load/csv.ts"],
   yaml: ["src/load/yaml.ts", "src/cli/commands/init.ts"],
   handlebars: ["src/template/**"],

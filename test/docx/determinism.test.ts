@@ -69,13 +69,15 @@ describe("DOCX determinism", () => {
     expect(entries.slice(0, 2).map((e) => e.name)).toEqual(["[Content_Types].xml", "_rels/.rels"]);
   });
 
-  it("leaves no random relationship ids and numbers drawings per document", async () => {
+  it("numbers relationships and drawings per document, links included", async () => {
     const first = await renderSample();
     const files = unzipDocx(first.docx);
     const rels = strFromU8(files["word/_rels/document.xml.rels"] as Uint8Array);
     const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
-    for (const id of ids) expect(id).toMatch(/^rId(Link)?\d+$/);
-    expect(ids).toContain("rIdLink1");
+    expect(ids).toEqual(ids.map((_, i) => `rId${i + 1}`));
+    expect(rels).toMatch(
+      /Id="rId\d+" Type="[^"]+\/hyperlink" Target="https:[^"]+" TargetMode="External"/,
+    );
     const document = strFromU8(files["word/document.xml"] as Uint8Array);
     const docPr = [...document.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(docPr).toEqual([1, 2, 3]);

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import * as zlib from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packsWithoutZip } from "../../src/write/docx/render-docx.js";
 import { tableCrc32 } from "../../src/common/crc32.js";
 import { unzipParts, zipParts } from "../../src/write/docx/zip.js";
 
@@ -61,11 +60,5 @@ describe("zipParts", () => {
         expect(tableCrc32(data)).toBe(zlib.crc32(data));
       }),
     );
-  });
-});
-
-describe("packing", () => {
-  it("takes the package's parts from docx's compiler, not from a zip it would deflate", () => {
-    expect(packsWithoutZip()).toBe(true);
   });
 });

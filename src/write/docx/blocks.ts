@@ -1,35 +1,28 @@
-// Maps mdast block content onto docx paragraphs and tables: headings as Word heading styles,
+// Maps mdast block content onto WordprocessingML paragraphs and tables: headings as Word heading styles,
 // paragraphs, nested bulleted and numbered lists, GFM tables in the house style (repeating
 // header row, rows that do not split, full width, no merged cells), quotes, code, rules and
 // page breaks. Anything else becomes a `markdown.unsupported` diagnostic and is shown as text.
-import type { Blockquote, Code, Heading, List, Node, RootContent, Table as MdTable } from "mdast";
-import {
-  AlignmentType,
-  BorderStyle,
-  HeadingLevel,
-  PageBreak,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type FileChild,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from "docx";
+import type {
+  Blockquote,
+  Code,
+  Heading,
+  List,
+  Node,
+  PhrasingContent,
+  RootContent,
+  Table as MdTable,
+} from "mdast";
 import { report, type RenderContext } from "./context.js";
-import { inline, isComment, isPageBreak, plainText, reportUnsupported } from "./inline.js";
 import {
-  bulletReference,
-  hex,
-  listIndent,
-  numberReference,
-  styleIds,
-  textWidthTwips,
-} from "./styles.js";
+  inline,
+  isComment,
+  isPageBreak,
+  pageBreak,
+  plainText,
+  reportUnsupported,
+} from "./inline.js";
+import { hex, listIndent, styleIds, textWidthTwips } from "./styles.js";
+import { esc, paragraphXml, textRun, type ParagraphProps } from "./xml.js";
 
 /** Where a block sits: its paragraph style, list indent and whether it is in a table. */
 interface BlockPlace {
@@ -40,26 +33,17 @@ interface BlockPlace {
   indentLevel?: number;
 }
 
-const headingLevels = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-  HeadingLevel.HEADING_5,
-  HeadingLevel.HEADING_6,
-] as const;
-
 /** A paragraph that takes a pending page break (from `<!-- pagebreak -->`) when there is one. */
-function paragraph(ctx: RenderContext, options: IParagraphOptions): Paragraph {
+function paragraph(ctx: RenderContext, props: ParagraphProps, content: string): string {
   const breakBefore = ctx.pageBreakPending;
   ctx.pageBreakPending = false;
-  return new Paragraph({ ...options, ...(breakBefore ? { pageBreakBefore: true } : {}) });
+  return paragraphXml(breakBefore ? { ...props, pageBreakBefore: true } : props, content);
 }
 
-function placeOptions(place: BlockPlace): IParagraphOptions {
+function placeProps(place: BlockPlace): ParagraphProps {
   return {
     ...(place.style ? { style: place.style } : {}),
-    ...(place.indentLevel !== undefined ? { indent: { left: listIndent(place.indentLevel) } } : {}),
+    ...(place.indentLevel !== undefined ? { indentLeft: listIndent(place.indentLevel) } : {}),
     ...(place.keepNext ? { keepNext: true } : {}),
   };
 }
@@ -77,47 +61,44 @@ function onlyImages(children: readonly Node[]): boolean {
   );
 }
 
-function heading(ctx: RenderContext, node: Heading): Paragraph {
-  const children = node.children.flatMap((c) => inline(ctx, c, {}));
-  return paragraph(ctx, { heading: headingLevels[node.depth - 1], children });
+const inlines = (ctx: RenderContext, nodes: readonly PhrasingContent[]): string =>
+  nodes.map((c) => inline(ctx, c, {})).join("");
+
+function heading(ctx: RenderContext, node: Heading): string {
+  return paragraph(ctx, { style: `Heading${node.depth}` }, inlines(ctx, node.children));
 }
 
-function list(ctx: RenderContext, node: List, level: number, place: BlockPlace): FileChild[] {
+function list(ctx: RenderContext, node: List, level: number, place: BlockPlace): string {
   const ordered = node.ordered === true;
-  const start = node.start ?? 1;
-  if (ordered) ctx.numberStarts.add(start);
-  const instance = ctx.nextListInstance();
-  const numbering = ordered
-    ? { reference: numberReference(start), level, instance }
-    : { reference: bulletReference, level, instance };
-  const out: FileChild[] = [];
+  ctx.lists.push({ ordered, start: ordered ? (node.start ?? 1) : 1 });
+  const numbering = { numId: ctx.lists.length, level };
+  // Numbered paragraphs take Word's List Paragraph style unless they are in a quote.
+  const numbered: ParagraphProps = { style: place.style ?? styleIds.listParagraph, numbering };
+  let out = "";
   for (const item of node.children) {
     let first = true;
     for (const child of item.children) {
       if (child.type === "list") {
-        out.push(...list(ctx, child, Math.min(level + 1, 8), place));
+        out += list(ctx, child, Math.min(level + 1, 8), place);
       } else if (first && child.type === "paragraph") {
-        const children = child.children.flatMap((c) => inline(ctx, c, {}));
-        out.push(paragraph(ctx, { ...placeOptions({ style: place.style }), numbering, children }));
+        out += paragraph(ctx, numbered, inlines(ctx, child.children));
       } else {
         if (first) {
           // An item that starts with something other than a paragraph still gets its number.
-          out.push(paragraph(ctx, { numbering, children: [] }));
+          out += paragraph(ctx, { style: styleIds.listParagraph, numbering }, "");
         }
-        out.push(...block(ctx, child, { style: place.style, indentLevel: level }));
+        out += block(ctx, child, {
+          ...(place.style ? { style: place.style } : {}),
+          indentLevel: level,
+        });
       }
       first = false;
     }
-    if (item.children.length === 0) out.push(paragraph(ctx, { numbering, children: [] }));
+    if (item.children.length === 0)
+      out += paragraph(ctx, { style: styleIds.listParagraph, numbering }, "");
   }
   return out;
 }
-
-const alignments = {
-  left: AlignmentType.LEFT,
-  right: AlignmentType.RIGHT,
-  center: AlignmentType.CENTER,
-} as const;
 
 /** Characters an inline image counts as when sharing out column widths. */
 const imageChars = 8;
@@ -180,89 +161,79 @@ export function columnWidths(node: MdTable, columns: number, fontSize = 11): num
   return whole;
 }
 
-function table(ctx: RenderContext, node: MdTable): FileChild[] {
+const tableBorder = 'w:val="single" w:color="A6A6A6" w:sz="4"';
+const tableProps =
+  '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>' +
+  ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((side) => `<w:${side} ${tableBorder}/>`)
+    .join("") +
+  '</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>' +
+  '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>';
+
+function table(ctx: RenderContext, node: MdTable): string {
   const columns = Math.max(node.align?.length ?? 0, ...node.children.map((r) => r.children.length));
   const widths = columnWidths(node, columns, ctx.style.font_size);
-  const headerFill = hex(ctx.style.colours.table_header);
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" };
+  const headerShading = `<w:shd w:val="clear" w:color="auto" w:fill="${esc(hex(ctx.style.colours.table_header))}"/>`;
   const rows = node.children.map((row, r) => {
     const header = r === 0;
-    const cells = Array.from({ length: columns }, (_, c) => {
+    let cells = "";
+    for (let c = 0; c < columns; c++) {
       const cell = row.children[c];
       const align = node.align?.[c];
-      const children: ParagraphChild[] = cell
-        ? cell.children.flatMap((n) =>
-            inline(ctx, n, header ? { bold: true, color: "FFFFFF" } : {}),
-          )
-        : [];
-      return new TableCell({
-        width: { size: widths[c] as number, type: WidthType.DXA },
-        verticalAlign: VerticalAlignTable.CENTER,
-        ...(header
-          ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: headerFill } }
-          : {}),
-        children: [
-          new Paragraph({
+      const content = cell
+        ? cell.children
+            .map((n) => inline(ctx, n, header ? { bold: true, color: "FFFFFF" } : {}))
+            .join("")
+        : "";
+      cells +=
+        `<w:tc><w:tcPr><w:tcW w:w="${widths[c] as number}" w:type="dxa"/>${header ? headerShading : ""}` +
+        `<w:vAlign w:val="center"/></w:tcPr>` +
+        paragraphXml(
+          {
             style: styleIds.tableText,
-            ...(align ? { alignment: alignments[align] } : {}),
             ...(header ? { keepNext: true } : {}),
-            children,
-          }),
-        ],
-      });
-    });
-    return new TableRow({
-      children: cells,
-      cantSplit: true,
-      ...(header ? { tableHeader: true } : {}),
-    });
+            ...(align ? { align } : {}),
+          },
+          content,
+        ) +
+        "</w:tc>";
+    }
+    return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
   });
-  const out: FileChild[] = [];
-  if (ctx.pageBreakPending) out.push(paragraph(ctx, { children: [new PageBreak()] }));
-  out.push(
-    new Table({
-      rows,
-      width: { size: "100%", type: WidthType.PERCENTAGE },
-      columnWidths: widths,
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
-      borders: {
-        top: border,
-        bottom: border,
-        left: border,
-        right: border,
-        insideHorizontal: border,
-        insideVertical: border,
-      },
-    }),
-  );
+  let out = "";
+  if (ctx.pageBreakPending) out += paragraph(ctx, {}, pageBreak);
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("");
+  out += `<w:tbl>${tableProps}<w:tblGrid>${grid}</w:tblGrid>${rows.join("")}</w:tbl>`;
   // A paragraph after a table keeps two tables in a row from merging into one.
-  out.push(new Paragraph({ style: styleIds.tableText, children: [] }));
+  out += paragraphXml({ style: styleIds.tableText }, "");
   return out;
 }
 
-function code(ctx: RenderContext, node: Code, place: BlockPlace): FileChild[] {
-  return node.value.split(/\r?\n/).map((line) =>
-    paragraph(ctx, {
-      ...placeOptions(place),
-      style: styleIds.code,
-      children: [new TextRun({ text: line, noProof: true })],
-    }),
-  );
+function code(ctx: RenderContext, node: Code, place: BlockPlace): string {
+  return node.value
+    .split(/\r?\n/)
+    .map((line) =>
+      paragraph(
+        ctx,
+        { ...placeProps(place), style: styleIds.code },
+        textRun(line, { noProof: true }),
+      ),
+    )
+    .join("");
 }
 
-function blockquote(ctx: RenderContext, node: Blockquote, place: BlockPlace): FileChild[] {
-  return node.children.flatMap((c) => block(ctx, c, { ...place, style: styleIds.quote }));
+function blockquote(ctx: RenderContext, node: Blockquote, place: BlockPlace): string {
+  return node.children.map((c) => block(ctx, c, { ...place, style: styleIds.quote })).join("");
 }
 
-/** Maps one block node to docx paragraphs and tables. */
-export function block(ctx: RenderContext, node: RootContent, place: BlockPlace = {}): FileChild[] {
+/** Maps one block node to WordprocessingML paragraphs and tables. */
+export function block(ctx: RenderContext, node: RootContent, place: BlockPlace = {}): string {
   switch (node.type) {
     case "heading":
-      return [heading(ctx, node)];
+      return heading(ctx, node);
     case "paragraph": {
-      const children = node.children.flatMap((c) => inline(ctx, c, {}));
-      const centred = onlyImages(node.children) ? { alignment: AlignmentType.CENTER } : {};
-      return [paragraph(ctx, { ...placeOptions(place), ...centred, children })];
+      const centred: ParagraphProps = onlyImages(node.children) ? { align: "center" } : {};
+      return paragraph(ctx, { ...placeProps(place), ...centred }, inlines(ctx, node.children));
     }
     case "list":
       return list(ctx, node, place.indentLevel !== undefined ? place.indentLevel + 1 : 0, place);
@@ -273,32 +244,28 @@ export function block(ctx: RenderContext, node: RootContent, place: BlockPlace =
     case "code":
       return code(ctx, node, place);
     case "thematicBreak":
-      return [
-        paragraph(ctx, {
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: "A6A6A6" } },
-          children: [],
-        }),
-      ];
+      return paragraph(ctx, { bottomBorder: true }, "");
     case "html": {
       if (isPageBreak(node.value)) {
         ctx.pageBreakPending = true;
-        return [];
+        return "";
       }
       if (isComment(node.value)) {
         report(ctx, node, "markdown.raw_html", "HTML comment left out of the DOCX", "info");
-        return [];
+        return "";
       }
       report(ctx, node, "markdown.raw_html", "raw HTML block is shown as text");
       return node.value
         .split(/\r?\n/)
-        .map((line) => paragraph(ctx, { ...placeOptions(place), children: [new TextRun(line)] }));
+        .map((line) => paragraph(ctx, placeProps(place), textRun(line)))
+        .join("");
     }
     case "definition":
       // Used through link and image references; nothing to draw.
-      return [];
+      return "";
     default: {
       reportUnsupported(ctx, node);
-      return [paragraph(ctx, { ...placeOptions(place), children: [new TextRun(plainText(node))] })];
+      return paragraph(ctx, placeProps(place), textRun(plainText(node)));
     }
   }
 }

@@ -1,11 +1,13 @@
 // The state one DOCX render carries while it walks the mdast tree: where diagnostics go, the
-// images already loaded, link definitions, and per-document counters (drawing ids, list
-// instances) so that ids never depend on what else the process rendered before.
+// images already loaded, link definitions, the relationships of the part being written, the
+// media parts, the lists, and per-document counters (drawing ids) so that names and ids never
+// depend on what else the process rendered before.
 import type { Definition, Node } from "mdast";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../../diagnostics/codes.js";
 import type { ImageKind, PixelSize } from "./images.js";
-import type { HouseStyle } from "./styles.js";
+import type { HouseStyle, ListDefinition } from "./styles.js";
+import { Media, Relationships } from "./parts.js";
 
 /** An image ready to embed: its bytes, kind, natural size and (for SVG) its PNG fallback. */
 export interface LoadedImage {
@@ -23,26 +25,29 @@ export interface RenderContext {
   definitions: Map<string, Definition>;
   /** Loaded images by their Markdown URL; undefined when the file could not be used. */
   images: Map<string, LoadedImage | undefined>;
-  /** Start numbers of the ordered lists seen, for the numbering definitions. */
-  numberStarts: Set<number>;
+  /** The lists seen, in order; list n (from 1) is numbering instance n. */
+  lists: ListDefinition[];
+  /** Relationships of the part being written (the document, or the header). */
+  rels: Relationships;
+  /** The package's media parts. */
+  media: Media;
   nextDrawingId: () => number;
-  nextListInstance: () => number;
   /** Set by `<!-- pagebreak -->`; the next block starts on a new page. */
   pageBreakPending: boolean;
 }
 
 export function createContext(file: string, style: HouseStyle): RenderContext {
   let drawing = 0;
-  let list = 0;
   return {
     file,
     style,
     diagnostics: [],
     definitions: new Map(),
     images: new Map(),
-    numberStarts: new Set(),
+    lists: [],
+    rels: new Relationships(),
+    media: new Media(),
     nextDrawingId: () => ++drawing,
-    nextListInstance: () => ++list,
     pageBreakPending: false,
   };
 }

@@ -1,12 +1,12 @@
 // Maps mdast phrasing content (text, emphasis, strong, code, links, images, breaks, inline HTML)
-// onto docx runs. Links become hyperlinks only for http(s) and mailto; images become drawings
+// onto WordprocessingML runs. Links become hyperlinks only for http(s) and mailto; images become drawings
 // with alt text; raw HTML is shown as literal text with a diagnostic, never passed through.
 import type { Image, ImageReference, Node, Nodes, PhrasingContent } from "mdast";
 import { nodeText } from "../markdown-ast.js";
-import { ExternalHyperlink, ImageRun, PageBreak, TextRun, type ParagraphChild } from "docx";
-import { report, type RenderContext } from "./context.js";
-import { fitSize, isIcon } from "./images.js";
-import { maxImageHeightPx, monospaceFont, textWidthPx } from "./styles.js";
+import { report, type LoadedImage, type RenderContext } from "./context.js";
+import { fitSize, isIcon, type PixelSize } from "./images.js";
+import { maxImageHeightPx, monospaceFont, styleIds, textWidthPx } from "./styles.js";
+import { esc, textRun } from "./xml.js";
 
 /** Character formatting inherited from enclosing nodes (and from table header cells). */
 export interface RunFormat {
@@ -31,15 +31,50 @@ export function reportUnsupported(ctx: RenderContext, node: Node): void {
 /** Plain text of a node and its children (for diagnostics and fallbacks). */
 export const plainText = (node: Node): string => nodeText(node as Nodes);
 
-function text(value: string, f: RunFormat, style?: string): TextRun {
-  return new TextRun({
-    text: value.replace(/\r?\n/g, " "),
+function text(value: string, f: RunFormat, style?: string): string {
+  return textRun(value.replace(/\r?\n/g, " "), {
+    ...(style ? { style } : {}),
+    ...(f.code ? { font: monospaceFont, noProof: true } : {}),
     ...(f.bold ? { bold: true } : {}),
     ...(f.italics ? { italics: true } : {}),
     ...(f.color ? { color: f.color } : {}),
-    ...(f.code ? { font: monospaceFont, noProof: true } : {}),
-    ...(style ? { style } : {}),
   });
+}
+
+export const lineBreak = "<w:r><w:br/></w:r>";
+export const pageBreak = '<w:r><w:br w:type="page"/></w:r>';
+
+/** English Metric Units per pixel at 96 dpi. */
+const emuPerPx = 9525;
+
+/**
+ * An inline picture: the PNG (or JPEG) as the blip, and for an SVG the SVG itself through
+ * Office's SVG extension with the PNG as the fallback that programs without SVG show.
+ */
+export function drawing(
+  ctx: RenderContext,
+  image: LoadedImage,
+  size: PixelSize,
+  alt: { name: string; title: string; description: string },
+): string {
+  const targets = ctx.media.add(image);
+  const id = ctx.nextDrawingId();
+  const cx = Math.round(size.width * emuPerPx);
+  const cy = Math.round(size.height * emuPerPx);
+  const main = ctx.rels.add("image", targets.main);
+  const blip = targets.fallback
+    ? `<a:blip r:embed="${ctx.rels.add("image", targets.fallback)}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${main}"/></a:ext></a:extLst></a:blip>`
+    : `<a:blip r:embed="${main}"/>`;
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+    `<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${id}" name="${esc(alt.name)}" descr="${esc(alt.description)}" title="${esc(alt.title)}"/>` +
+    `<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +
+    `<pic:nvPicPr><pic:cNvPr id="${id}" name="${esc(alt.name)}" descr="${esc(alt.description)}"/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+    `<pic:blipFill>${blip}<a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    `</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  );
 }
 
 const allowedLink = /^(https?:\/\/|mailto:)/i;
@@ -50,10 +85,11 @@ function link(
   url: string,
   children: PhrasingContent[],
   f: RunFormat,
-): ParagraphChild[] {
+): string {
   if (allowedLink.test(url)) {
-    const runs = children.flatMap((c) => inline(ctx, c, f, "Hyperlink"));
-    return [new ExternalHyperlink({ link: url, children: runs })];
+    const runs = children.map((c) => inline(ctx, c, f, styleIds.hyperlink)).join("");
+    const id = ctx.rels.add("hyperlink", url, true);
+    return `<w:hyperlink r:id="${id}" w:history="1">${runs}</w:hyperlink>`;
   }
   report(
     ctx,
@@ -61,7 +97,7 @@ function link(
     "markdown.link_scheme",
     `link to "${url}" is not http(s) or mailto, so it is shown as text`,
   );
-  return children.flatMap((c) => inline(ctx, c, f));
+  return children.map((c) => inline(ctx, c, f)).join("");
 }
 
 /** The drawing for an image node, or its alt text when the image could not be loaded. */
@@ -71,42 +107,27 @@ function image(
   url: string,
   title: string | null | undefined,
   f: RunFormat,
-): ParagraphChild[] {
+): string {
   const alt = node.alt ?? "";
   // An image titled "decorative" has no alt text on purpose (it says nothing the text does not).
   if (alt.trim() === "" && title !== "decorative") {
     report(ctx, node, "markdown.image_alt", `image "${url}" has no alt text`);
   }
   const loaded = ctx.images.get(url);
-  if (!loaded) return alt ? [text(`[${alt}]`, f)] : [];
+  if (!loaded) return alt ? text(`[${alt}]`, f) : "";
   const icon = isIcon(url, title);
   const size = fitSize(loaded.size, icon, textWidthPx, maxImageHeightPx);
   const name = url.split("/").pop() ?? url;
-  const id = ctx.nextDrawingId();
-  const common = {
-    transformation: size,
-    altText: { id: String(id), name, title: alt, description: alt },
-  };
-  if (loaded.kind === "svg") {
-    return [
-      new ImageRun({
-        ...common,
-        type: "svg",
-        data: loaded.data,
-        fallback: { type: "png", data: loaded.fallback as Uint8Array },
-      }),
-    ];
-  }
-  return [new ImageRun({ ...common, type: loaded.kind, data: loaded.data })];
+  return drawing(ctx, loaded, size, { name, title: alt, description: alt });
 }
 
-function html(ctx: RenderContext, node: Node & { value: string }, f: RunFormat): ParagraphChild[] {
+function html(ctx: RenderContext, node: Node & { value: string }, f: RunFormat): string {
   const value = node.value.trim();
-  if (isPageBreak(value)) return [new PageBreak()];
-  if (lineBreakTag.test(value)) return [new TextRun({ break: 1 })];
+  if (isPageBreak(value)) return pageBreak;
+  if (lineBreakTag.test(value)) return lineBreak;
   if (isComment(value)) {
     report(ctx, node, "markdown.raw_html", "HTML comment left out of the DOCX", "info");
-    return [];
+    return "";
   }
   report(
     ctx,
@@ -114,7 +135,7 @@ function html(ctx: RenderContext, node: Node & { value: string }, f: RunFormat):
     "markdown.raw_html",
     `raw HTML ${JSON.stringify(truncate(value))} is shown as text`,
   );
-  return [text(node.value, f)];
+  return text(node.value, f);
 }
 
 const truncate = (s: string): string => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
@@ -125,35 +146,35 @@ export function inline(
   node: PhrasingContent,
   f: RunFormat,
   style?: string,
-): ParagraphChild[] {
+): string {
   switch (node.type) {
     case "text":
-      return [text(node.value, f, style)];
+      return text(node.value, f, style);
     case "emphasis":
-      return node.children.flatMap((c) => inline(ctx, c, { ...f, italics: true }, style));
+      return node.children.map((c) => inline(ctx, c, { ...f, italics: true }, style)).join("");
     case "strong":
-      return node.children.flatMap((c) => inline(ctx, c, { ...f, bold: true }, style));
+      return node.children.map((c) => inline(ctx, c, { ...f, bold: true }, style)).join("");
     case "inlineCode":
-      return [text(node.value, { ...f, code: true }, style)];
+      return text(node.value, { ...f, code: true }, style);
     case "break":
-      return [new TextRun({ break: 1 })];
+      return lineBreak;
     case "link":
       return link(ctx, node, node.url, node.children, f);
     case "linkReference": {
       const def = ctx.definitions.get(node.identifier.toLowerCase());
       if (def) return link(ctx, node, def.url, node.children, f);
-      return node.children.flatMap((c) => inline(ctx, c, f, style));
+      return node.children.map((c) => inline(ctx, c, f, style)).join("");
     }
     case "image":
       return image(ctx, node, node.url, node.title, f);
     case "imageReference": {
       const def = ctx.definitions.get(node.identifier.toLowerCase());
-      return def ? image(ctx, node, def.url, def.title, f) : [text(node.alt ?? "", f)];
+      return def ? image(ctx, node, def.url, def.title, f) : text(node.alt ?? "", f);
     }
     case "html":
       return html(ctx, node, f);
     default:
       reportUnsupported(ctx, node);
-      return [text(plainText(node), f, style)];
+      return text(plainText(node), f, style);
   }
 }

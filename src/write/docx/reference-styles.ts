@@ -1,28 +1,27 @@
 // Styles from a trust's reference DOCX (like pandoc's --reference-doc): its word/styles.xml is
-// used as docx's externalStyles, so the trust's fonts, colours and heading styles win. Our own
-// paragraph styles (quote, code, table text) are added only where the reference lacks them.
-import type { IPropertiesOptions } from "docx";
-import { houseStyles, type HouseStyle } from "./styles.js";
+// used as the package's styles, so the trust's fonts, colours and heading styles win. Our own
+// styles (quote, code, table text, list paragraph, hyperlink) are added only where the reference
+// lacks them.
+import { ownParagraphStyles, type HouseStyle } from "./styles.js";
 import { textOf, unzipParts } from "./zip.js";
 
-/** The styling options for a reference DOCX, or a message saying why it cannot be used. */
+/** word/styles.xml for a reference DOCX, or a message saying why it cannot be used. */
 export function referenceStyles(
   reference: Uint8Array,
   style: HouseStyle,
-): Pick<IPropertiesOptions, "styles" | "externalStyles"> | string {
+): { styles: string } | { problem: string } {
   let xml: string;
   try {
     const styles = unzipParts(reference).get("word/styles.xml");
-    if (!styles) return "the reference DOCX has no word/styles.xml";
+    if (!styles) return { problem: "the reference DOCX has no word/styles.xml" };
     xml = textOf(styles);
   } catch {
-    return "the reference DOCX is not a readable Word file (zip)";
+    return { problem: "the reference DOCX is not a readable Word file (zip)" };
   }
-  if (!/<w:styles[\s>]/.test(xml)) return "the reference DOCX's word/styles.xml has no styles";
+  if (!/<w:styles[\s>]/.test(xml) || !xml.includes("</w:styles>"))
+    return { problem: "the reference DOCX's word/styles.xml has no styles" };
   const has = (id: string) => new RegExp(`w:styleId="${id}"`).test(xml);
-  const missing = (houseStyles(style).paragraphStyles ?? []).filter((s) => !has(s.id));
-  return {
-    externalStyles: xml,
-    ...(missing.length ? { styles: { paragraphStyles: missing } } : {}),
-  };
+  const missing = ownParagraphStyles(style).filter((s) => !has(s.id));
+  const at = xml.lastIndexOf("</w:styles>");
+  return { styles: xml.slice(0, at) + missing.map((s) => s.xml).join("") + xml.slice(at) };
 }

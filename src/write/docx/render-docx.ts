@@ -1,23 +1,19 @@
-// Markdown → DOCX: parses the Markdown to mdast, loads its images, maps the tree onto docx in
-// the house style (or a trust's reference DOCX styles), packs it and then makes the package
-// byte-for-byte deterministic (fixed dates, ids and zip entry times). The DOCX writer's entry.
+// Markdown → DOCX: parses the Markdown to mdast, loads its images, maps the tree onto
+// WordprocessingML in the house style (or a trust's reference DOCX styles) and zips the package.
+// Names, ids and dates follow from the input alone, so the bytes are deterministic. The DOCX
+// writer's entry.
 import type { Definition, Image, ImageReference, Node, Root } from "mdast";
-import { Document, Packer, Paragraph, type FileChild, type IPropertiesOptions } from "docx";
-import {
-  diagnostic,
-  FatalError,
-  sortDiagnostics,
-  type Diagnostic,
-} from "../../diagnostics/diagnostic.js";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { parseMarkdown } from "../markdown-ast.js";
 import { block, isImageParagraph } from "./blocks.js";
 import { createContext, report, type LoadedImage, type RenderContext } from "./context.js";
 import { pageFooter, pageHeader } from "./header-footer.js";
 import { jpegSize, pngSize, sniffImage, svgSize } from "./images.js";
-import { fixCoreProperties, fixRelationshipIds } from "./normalise.js";
-import { houseStyles, language, numbering, page, type HouseStyle } from "./styles.js";
+import { addPackageParts, type PackageParts } from "./parts.js";
+import { houseStylesXml, language, numberingXml, page, type HouseStyle } from "./styles.js";
 import { referenceStyles } from "./reference-styles.js";
-import { bytesOf, textOf, unzipParts, zipParts, type Parts } from "./zip.js";
+import { bodyNamespaces, paragraphXml, xmlDeclaration } from "./xml.js";
+import { bytesOf, zipParts, type Parts } from "./zip.js";
 
 export interface DocxProperties {
   title: string;
@@ -161,93 +157,21 @@ async function loadImages(
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const placeholderMark = "board-spotlight:media:";
+const sectionProps = (header: string | undefined, footer: string): string =>
+  `<w:sectPr>${header ? `<w:headerReference w:type="default" r:id="${header}"/>` : ""}` +
+  `<w:footerReference w:type="default" r:id="${footer}"/>` +
+  `<w:pgSz w:w="${page.width}" w:h="${page.height}"/>` +
+  `<w:pgMar w:top="${page.margin}" w:right="${page.margin}" w:bottom="${page.margin}" w:left="${page.margin}" w:header="708" w:footer="708" w:gutter="0"/>` +
+  `<w:docGrid w:linePitch="360"/></w:sectPr>`;
 
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Placeholder tokens → the image bytes (or the PNG still being drawn) they stand for. */
-type Media = Map<string, Uint8Array | Promise<Uint8Array>>;
-
-/**
- * docx names each image by a SHA-1 of its bytes (in JavaScript) and deflates it into the zip,
- * which zipParts then undoes: for charts that is most of the packing time. So docx is given a
- * short placeholder per distinct image instead (same bytes → same placeholder, so it shares one
- * media part as before) and {@link restoreMedia} puts the real bytes back after packing. A PNG
- * still being drawn gets a placeholder of its own.
- */
-function usePlaceholders(images: RenderContext["images"]): Media {
-  const real: Media = new Map();
-  const byLength = new Map<number, [Uint8Array, Uint8Array][]>();
-  const token = (data: Uint8Array | Promise<Uint8Array>): Uint8Array => {
-    const name = `${placeholderMark}${real.size}`;
-    real.set(name, data);
-    return new TextEncoder().encode(name);
-  };
-  const placeholder = (data: Uint8Array | Promise<Uint8Array>): Uint8Array => {
-    if (!(data instanceof Uint8Array)) return token(data);
-    const same = byLength.get(data.length) ?? [];
-    const found = same.find(([bytes]) => bytes === data || sameBytes(bytes, data));
-    if (found) return found[1];
-    const bytes = token(data);
-    byLength.set(data.length, [...same, [data, bytes]]);
-    return bytes;
-  };
-  for (const [url, loaded] of images) {
-    if (!loaded) continue;
-    images.set(url, {
-      ...loaded,
-      data: placeholder(loaded.data),
-      ...(loaded.fallback ? { fallback: placeholder(loaded.fallback) } : {}),
-    });
+/** Text parts as UTF-8 and the PNGs still being drawn awaited: the parts as the zip takes them. */
+async function settle(parts: PackageParts): Promise<Parts> {
+  const out: Parts = new Map();
+  for (const [name, data] of parts) {
+    out.set(name, typeof data === "string" ? bytesOf(data) : await data);
   }
-  return real;
+  return out;
 }
-
-/** Puts the real image bytes in place of the placeholders docx packed. */
-async function restoreMedia(parts: Parts, real: Media): Promise<void> {
-  const longest = placeholderMark.length + 12;
-  for (const [name, bytes] of parts) {
-    if (!name.startsWith("word/media/") || bytes.length > longest) continue;
-    const data = real.get(textOf(bytes));
-    if (data) parts.set(name, await data);
-  }
-}
-
-type PartData = string | Uint8Array | ArrayBuffer;
-
-/** docx's compiler (`Packer.compiler`, not in its typings) when this version of docx has one. */
-function docxCompiler(): ((doc: Document) => Map<string, PartData>) | undefined {
-  const compiler = (Packer as unknown as { compiler?: { compile?: unknown } }).compiler;
-  if (typeof compiler?.compile !== "function") return undefined;
-  const compile = compiler.compile as (doc: Document) => Map<string, PartData>;
-  return (doc) => compile.call(compiler, doc);
-}
-
-/**
- * The package's parts. docx's Packer deflates every part into a zip that zipParts would only
- * inflate again, so its compiler is asked for the parts themselves; the Packer stays as the way
- * when a docx version has no compiler (the test of this module checks which way is taken).
- */
-export async function packageParts(doc: Document): Promise<Parts> {
-  const compile = docxCompiler();
-  if (!compile) return unzipParts(new Uint8Array(await Packer.toBuffer(doc)));
-  const parts: Parts = new Map();
-  for (const [name, data] of compile(doc)) {
-    parts.set(
-      name,
-      typeof data === "string"
-        ? bytesOf(data)
-        : data instanceof Uint8Array
-          ? data
-          : new Uint8Array(data),
-    );
-  }
-  return parts;
-}
-
-/** True when {@link packageParts} uses docx's compiler rather than unzipping its Packer's zip. */
-export const packsWithoutZip = (): boolean => docxCompiler() !== undefined;
 
 /** Renders Markdown to DOCX bytes; problems in the Markdown come back as diagnostics. */
 export async function renderDocxFromMarkdown(
@@ -264,79 +188,49 @@ export async function renderDocxFromMarkdown(
   const found = collect(root);
   ctx.definitions = found.definitions;
   await loadImages(ctx, found.images, opts.loadImage);
-  const media = usePlaceholders(ctx.images);
 
+  ctx.rels.add("styles", "styles.xml");
+  ctx.rels.add("numbering", "numbering.xml");
+  ctx.rels.add("settings", "settings.xml");
   // A paragraph just before a chart stays on the chart's page (headings already keep with next).
-  const children: FileChild[] = root.children.flatMap((node, i) =>
-    block(ctx, node, isImageParagraph(root.children[i + 1]) ? { keepNext: true } : {}),
-  );
+  let body = "";
+  root.children.forEach((node, i) => {
+    body += block(ctx, node, isImageParagraph(root.children[i + 1]) ? { keepNext: true } : {});
+  });
   // Word wants at least one paragraph in the body.
-  if (children.length === 0) children.push(new Paragraph({ children: [] }));
+  if (body === "") body = paragraphXml({}, "");
+  const parts: PackageParts = new Map();
   const header = pageHeader(ctx, opts.header, opts.logo);
   const footer = pageFooter(ctx, opts.footer);
+  const headerId = header ? ctx.rels.add("header", "header1.xml") : undefined;
+  const footerId = ctx.rels.add("footer", "footer1.xml");
+  if (header) {
+    parts.set("word/header1.xml", header.xml);
+    if (header.rels.size) parts.set("word/_rels/header1.xml.rels", header.rels.xml());
+  }
+  parts.set("word/footer1.xml", footer.xml);
+  if (footer.rels.size) parts.set("word/_rels/footer1.xml.rels", footer.rels.xml());
 
-  let styling: Pick<IPropertiesOptions, "styles" | "externalStyles"> = {
-    styles: houseStyles(opts.style),
-  };
+  let stylesXml = houseStylesXml(opts.style);
   if (opts.referenceDocx) {
     const ref = referenceStyles(opts.referenceDocx, opts.style);
-    if (typeof ref === "string") {
-      ctx.diagnostics.push(diagnostic({ code: "style.reference_docx", message: ref }));
+    if ("problem" in ref) {
+      ctx.diagnostics.push(diagnostic({ code: "style.reference_docx", message: ref.problem }));
     } else {
-      styling = ref;
+      stylesXml = ref.styles;
     }
   }
+  parts.set(
+    "word/document.xml",
+    `${xmlDeclaration}<w:document ${bodyNamespaces}><w:body>${body}${sectionProps(headerId, footerId)}</w:body></w:document>`,
+  );
+  parts.set("word/_rels/document.xml.rels", ctx.rels.xml());
+  parts.set("word/styles.xml", stylesXml);
+  parts.set("word/numbering.xml", numberingXml(ctx.lists));
+  for (const [name, data] of ctx.media.parts) parts.set(name, data);
+  addPackageParts(parts, { ...opts.properties, language });
 
-  const { title, author, subject, description } = opts.properties;
-  const doc = new Document({
-    title,
-    ...(author ? { creator: author } : {}),
-    ...(subject ? { subject } : {}),
-    ...(description ? { description } : {}),
-    lastModifiedBy: author ?? "board-spotlight",
-    revision: 1,
-    ...styling,
-    numbering: numbering([...ctx.numberStarts]),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: {
-              top: page.margin,
-              bottom: page.margin,
-              left: page.margin,
-              right: page.margin,
-              header: 708,
-              footer: 708,
-            },
-          },
-        },
-        ...(header ? { headers: { default: header } } : {}),
-        footers: { default: footer },
-        children,
-      },
-    ],
-  });
-
-  let parts: Parts;
-  try {
-    parts = await packageParts(doc);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new FatalError(
-      diagnostic({
-        code: "internal.error",
-        file: opts.file,
-        message: `could not build the DOCX: ${message}`,
-      }),
-      { cause: e },
-    );
-  }
-  await restoreMedia(parts, media);
-  fixCoreProperties(parts, opts.properties.date, language);
-  fixRelationshipIds(parts);
-  const docx = zipParts(parts, {
+  const docx = zipParts(await settle(parts), {
     year: Number(date[1]),
     month: Number(date[2]),
     day: Number(date[3]),
