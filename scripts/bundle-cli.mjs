@@ -1,17 +1,38 @@
-// Bundles the built command (dist/cli/run.js) with its dependencies into dist/bundle/, twice:
+// Bundles the built command (dist/cli/run.js) with its dependencies into dist/bundle/, three
+// times:
 // - run.js and its chunks (ES modules, a chunk per lazily imported command), which `spotlight
 //   --help` and `--version` load: only the command-line parser;
 // - app.cjs, the whole program in one CommonJS file, which every other command loads through
-//   bin/load-app.js with a V8 code cache that scripts/train-code-cache.mjs makes after this.
+//   bin/load-app.cjs with a V8 code cache that scripts/train-code-cache.mjs makes after this;
+// - convert.cjs, the same without the other commands' modules, which `spotlight convert` loads
+//   (bin/spotlight.cjs picks it only when `convert` is the first argument, so no other command
+//   can run in it; an import of another command's module would fail, not fall back), and
+//   without the config file reader (YAML and zod), which it requires as config-file.cjs, bundled
+//   on its own, when there is a config file. That module shares no state or classes with the
+//   rest: it returns plain values and diagnostics.
 // @resvg/resvg-js stays outside: it loads a native addon. Both stay directly in dist/bundle/,
 // two folders below the package root, where src/common/package-files.ts expects to be.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 rmSync("dist/bundle", { recursive: true, force: true });
 
+/** commander's node:child_process becomes scripts/lazy-child-process.cjs (see there). */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes("/node_modules/commander/")
+        ? { path: fileURLToPath(new URL("./lazy-child-process.cjs", import.meta.url)) }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [lazyChildProcess],
   platform: "node",
   target: "node20",
   external: ["@resvg/resvg-js"],
@@ -34,12 +55,61 @@ await build({
   },
 });
 
-await build({
+const commonJs = {
   ...common,
   entryPoints: ["dist/cli/run.js"],
-  outfile: "dist/bundle/app.cjs",
   format: "cjs",
   // The modules' own import.meta.url becomes the bundle's URL (as in the ES module chunks).
   define: { "import.meta.url": "__importMetaUrl" },
   banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+await build({ ...commonJs, outfile: "dist/bundle/app.cjs" });
+
+// esbuild filters are Go regular expressions (no lookahead): convert itself is let through below.
+const commandModule = /^\.\/commands\/[\w-]+\.js$/;
+await build({
+  ...commonJs,
+  outfile: "dist/bundle/convert.cjs",
+  plugins: [
+    lazyChildProcess,
+    {
+      name: "convert-only",
+      setup(b) {
+        b.onResolve({ filter: commandModule }, (args) =>
+          args.importer.endsWith("/cli/main.js") && args.path !== "./commands/convert.js"
+            ? { path: args.path, external: true }
+            : undefined,
+        );
+        // A CommonJS stand-in that requires the sibling bundle: a dynamic import of it would
+        // need an import callback that bin/load-app.cjs does not give.
+        b.onResolve({ filter: /^\.\/config-file\.js$/ }, (args) =>
+          args.importer.endsWith("/load/config.js")
+            ? { path: "config-file", namespace: "sibling-bundle" }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: "sibling-bundle" }, () => ({
+          contents: 'module.exports = require("./config-file.cjs");',
+          loader: "js",
+        }));
+        b.onResolve({ filter: /^\.\/config-file\.cjs$/ }, () => ({
+          path: "./config-file.cjs",
+          external: true,
+        }));
+      },
+    },
+  ],
 });
+
+await build({
+  ...commonJs,
+  entryPoints: ["dist/load/config-file.js"],
+  outfile: "dist/bundle/config-file.cjs",
+});
+
+// bin/load-app.cjs reads the bundles as Latin-1, which is right only for ASCII (esbuild escapes
+// other characters by default).
+for (const name of ["app", "convert", "config-file"]) {
+  const file = `dist/bundle/${name}.cjs`;
+  if (readFileSync(file).some((byte) => byte > 0x7f)) throw new Error(`${file} is not ASCII`);
+}

@@ -39,7 +39,7 @@ describe("the packed tarball", () => {
     for (const f of [
       "dist/index.js",
       "dist/index.d.ts",
-      "bin/spotlight.js",
+      "bin/spotlight.cjs",
       "schema/spotlight.schema.json",
       "templates",
       "assets/fonts",

@@ -5,7 +5,7 @@
 #   examples/analyst/monthly.sh [pack.yaml] [output folder]
 #
 # Defaults: the bundled Northshire pack, and out/ beside this script. Set SPOTLIGHT to the
-# command to run (default: `spotlight` on the PATH, else this checkout's bin/spotlight.js).
+# command to run (default: `spotlight` on the PATH, else this checkout's bin/spotlight.cjs).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +17,7 @@ if [[ -n "${SPOTLIGHT:-}" ]]; then
 elif command -v spotlight >/dev/null 2>&1; then
   spotlight=(spotlight)
 else
-  spotlight=(node "$here/../../bin/spotlight.js")
+  spotlight=(node "$here/../../bin/spotlight.cjs")
 fi
 
 mkdir -p "$out"

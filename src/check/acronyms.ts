@@ -80,7 +80,7 @@ export function initialsMatch(acronym: readonly string[], words: readonly string
   return go(0, 0);
 }
 
-const splitWords = (s: string) => s.split(/[\s\-–—/]+/).filter((w) => w !== "");
+const splitWords = (s: string) => s.split(/[\s\-\u2013\u2014/]+/).filter((w) => w !== "");
 
 /** Whether the acronym at [start, end) of `text` is spelled out right there, either way round. */
 export function spelledOut(text: string, start: number, end: number, acronym: string): boolean {

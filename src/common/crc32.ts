@@ -1,16 +1,24 @@
 // CRC-32 (as zip and PNG use it): Node's own where it has one (20.15 and later), else by table.
+// The table is made on first use: building it costs a few ms of a short command's start.
 import * as zlib from "node:zlib";
 
-const table = Int32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
+let table: Int32Array | undefined;
+
+function makeTable(): Int32Array {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+}
 
 /** CRC-32 by table, for Node versions before 20.15, which have no `zlib.crc32`. */
 export function tableCrc32(data: Uint8Array): number {
+  const t = (table ??= makeTable());
   let c = -1;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 

@@ -54,8 +54,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   if (abs === undefined) return { config: defaultConfig(), diagnostics: [] };
 
   const display = displayPath(cwd, abs);
-  // The YAML parser is loaded only when there is a config file (`convert` often has none).
-  const { readYamlFile } = await import("./yaml.js");
+  // The YAML parser and the schema are loaded only when there is a config file (`convert` often
+  // has none).
+  const { readYamlFile, configSchema, validateWithSchema } = await import("./config-file.js");
   const read = await readYamlFile(abs, display, io, {
     maxBytes: 16 * 1048576,
     at: { file: display },
@@ -76,11 +77,6 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   }
   // An empty config file means "all defaults".
   const value = read.value === null ? {} : read.value;
-  // The schema (zod) is loaded only when there is a config file to check.
-  const [{ configSchema }, { validateWithSchema }] = await Promise.all([
-    import("../schema/config-schema.js"),
-    import("../schema/validate.js"),
-  ]);
   const checked = validateWithSchema(configSchema, value, read.source);
   diagnostics.push(...checked.diagnostics);
   return {

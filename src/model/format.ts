@@ -38,7 +38,7 @@ export function formatWithUnit(value: number, unit: string, decimals: number): s
 
 /** Number of words (runs of letters, digits and joining punctuation) in a text. */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,\-/]*/gu);
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.,\-/]*/gu);
   return matches ? matches.length : 0;
 }
 

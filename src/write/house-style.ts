@@ -61,8 +61,8 @@ export async function readHouseStyleFiles(
 export function fillPlaceholders(template: string, values: Record<string, string>): string {
   return template
     .replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "")
-    .replace(/^[\s—–|,:-]+|[\s—–|,:-]+$/g, "")
-    .replace(/\s*([—–|])\s*(?:[—–|]\s*)+/g, " $1 ");
+    .replace(/^[\s\u2014\u2013|,:-]+|[\s\u2014\u2013|,:-]+$/g, "")
+    .replace(/\s*([\u2014\u2013|])\s*(?:[\u2014\u2013|]\s*)+/g, " $1 ");
 }
 
 /** The header and footer options of the DOCX writer, filled from the style. */

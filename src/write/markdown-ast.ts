@@ -29,9 +29,9 @@ export function nodeText(node: Nodes): string {
   return "";
 }
 
-/** The text of the first heading of a Markdown document (its title), if it has one. */
-export function markdownTitle(md: string): string | undefined {
-  const heading = parseMarkdown(md).children.find((n) => n.type === "heading");
+/** The text of the first heading of a parsed Markdown document (its title), if it has one. */
+export function headingTitle(root: Root): string | undefined {
+  const heading = root.children.find((n) => n.type === "heading");
   const text = heading ? nodeText(heading).replace(/\s+/g, " ").trim() : "";
   return text === "" ? undefined : text;
 }

@@ -2,13 +2,12 @@
 // then renamed into place, so a failed run never leaves a partial file. Refuses to write over an
 // input, onto a folder or through a symbolic link, and turns file-system errors into FatalError
 // diagnostics (output.*). The node:fs functions are injectable so tests can simulate failures.
-import { randomBytes } from "node:crypto";
-import * as nodeFs from "node:fs/promises";
+import * as nodeFs from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 
-/** The file-system calls this module makes; defaults to node:fs/promises. */
+/** The file-system calls this module makes; defaults to node:fs (see {@link nodeWriteFs}). */
 export interface WriteFs {
   mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
   writeFile(path: string, data: Uint8Array | string, opts: { flag: string }): Promise<void>;
@@ -18,13 +17,21 @@ export interface WriteFs {
   realpath(path: string): Promise<string>;
 }
 
+/** Runs `call` now and settles with its result, so callers still see a rejected promise. */
+const settled = async <T>(call: () => T): Promise<T> => call();
+
+/**
+ * node:fs, called synchronously: the files are a paper and its charts, written once at the end
+ * of a run, and a synchronous call skips the wait for libuv's thread pool (and loading
+ * node:fs/promises, a few ms of a short command's start).
+ */
 export const nodeWriteFs: WriteFs = {
-  mkdir: (p, o) => nodeFs.mkdir(p, o),
-  writeFile: (p, d, o) => nodeFs.writeFile(p, d, o),
-  rename: (a, b) => nodeFs.rename(a, b),
-  rm: (p, o) => nodeFs.rm(p, o),
-  lstat: (p) => nodeFs.lstat(p),
-  realpath: (p) => nodeFs.realpath(p),
+  mkdir: (p, o) => settled(() => nodeFs.mkdirSync(p, o)),
+  writeFile: (p, d, o) => settled(() => nodeFs.writeFileSync(p, d, o)),
+  rename: (a, b) => settled(() => nodeFs.renameSync(a, b)),
+  rm: (p, o) => settled(() => nodeFs.rmSync(p, o)),
+  lstat: (p) => settled(() => nodeFs.lstatSync(p)),
+  realpath: (p) => settled(() => nodeFs.realpathSync.native(p)),
 };
 
 export interface SafeWriteOptions {
@@ -150,8 +157,15 @@ export async function checkOutput(
   await guard(options.fs ?? nodeWriteFs, resolve(path), options, folder);
 }
 
+/**
+ * A fresh name beside the target. It need not be unguessable: files are created with the "wx"
+ * flag, which fails (never follows a link or overwrites) when the name is taken.
+ */
 const tempName = (target: string, kind: string) =>
-  join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.${kind}`);
+  join(
+    dirname(target),
+    `.${basename(target)}.${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}.${kind}`,
+  );
 
 /**
  * Writes `data` to `path` atomically: a temporary file in the same folder, then a rename.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { nodeIo } from "../../src/cli/node-io.js";
 import { summariseDocx, unzipDocx } from "./docx-summary.js";
+import { runBin } from "../helpers/cli.js";
 import { fixtures } from "./sample.js";
 
 let dir: string;
@@ -105,5 +106,43 @@ describe("spotlight convert", () => {
     const r = await run(["convert", "paper/nothing.md", "-o", "x.docx"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("file.unreadable");
+  });
+});
+
+// `spotlight convert` as a process runs from its own bundle (dist/bundle/convert.cjs, which loads
+// config-file.cjs only when there is a config): it must behave exactly as the full CLI does.
+describe("spotlight convert as a process (the convert bundle)", () => {
+  const env = { SOURCE_DATE_EPOCH: "1720051200" };
+
+  it("writes the same bytes as the CLI in-process, with the config's house style", async () => {
+    expect((await run(["convert", "paper/sample-paper.md", "-o", "inproc.docx"], env)).code).toBe(
+      0,
+    );
+    const r = runBin(["convert", "paper/sample-paper.md", "-o", "bin.docx"], { cwd: dir, env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const inproc = await readFile(join(dir, "inproc.docx"));
+    const bin = await readFile(join(dir, "bin.docx"));
+    expect(bin.equals(inproc)).toBe(true);
+    expect(strFromU8(unzipDocx(new Uint8Array(bin))["word/styles.xml"] as Uint8Array)).toContain(
+      'w:ascii="Verdana"',
+    );
+  });
+
+  it("reports a bad config and a bad image as the CLI does, and writes nothing", async () => {
+    await mkdir(join(dir, "badcfg"));
+    await writeFile(
+      join(dir, "badcfg", "spotlight.config.yaml"),
+      "style:\n  font: 12\n  nope: 1\n",
+    );
+    await writeFile(join(dir, "badcfg", "p.md"), "# P\n\n![Missing](none.png)\n");
+    const args = ["convert", "badcfg/p.md", "-o", "badcfg.docx"];
+    const inproc = await run(args, env);
+    const bin = runBin(args, { cwd: dir, env });
+    expect(inproc.code).toBe(1);
+    expect(inproc.stderr).toContain("spotlight.config.yaml");
+    expect(inproc.stderr).toContain("markdown.image_missing");
+    expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(inproc);
+    expect(await exists(join(dir, "badcfg.docx"))).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import * as zlib from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tableCrc32 } from "../../src/common/crc32.js";
-import { unzipParts, zipParts } from "../../src/write/docx/zip.js";
+import { unzipParts } from "../../src/write/docx/unzip.js";
+import { zipParts } from "../../src/write/docx/zip.js";
 
 const date = { year: 2026, month: 1, day: 8 };
 

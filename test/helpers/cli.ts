@@ -1,4 +1,4 @@
-// Runs the CLI in-process (main with a fake context) or as a real process (bin/spotlight.js),
+// Runs the CLI in-process (main with a fake context) or as a real process (bin/spotlight.cjs),
 // capturing exit code, stdout and stderr. Shared by the scenario and command tests.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-export const binPath = fileURLToPath(new URL("../../bin/spotlight.js", import.meta.url));
+export const binPath = fileURLToPath(new URL("../../bin/spotlight.cjs", import.meta.url));
 
 export async function runCli(
   argv: string[],

@@ -12,11 +12,10 @@ import { checkInside } from "../../load/contain.js";
 import { configDir, displayPath, loadConfig } from "../../load/config.js";
 import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
 import { headerAndFooter, readHouseStyleFiles } from "../../write/house-style.js";
-import { markdownTitle } from "../../write/markdown-ast.js";
+import { headingTitle, parseMarkdown } from "../../write/markdown-ast.js";
 import { checkOutput, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { documentDate } from "../document-date.js";
-import { formatDiagnosticsText, useColour } from "../print-diagnostics.js";
 
 export interface ConvertOptions extends GlobalOptions {
   output?: string;
@@ -28,7 +27,6 @@ const fatal = (code: Diagnostic["code"], message: string, file?: string) =>
 
 export function convertCommand(mdFile: string, opts: ConvertOptions) {
   return async (ctx: CliContext): Promise<number> => {
-    const colour = useColour(ctx.env, ctx.stderr.isTTY);
     const output = opts.output;
     if (!output) throw fatal("cli.usage", "convert needs -o <file.docx>");
     const mdAbs = resolve(ctx.cwd, mdFile);
@@ -94,8 +92,10 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     };
 
     const date = documentDate(ctx.env);
-    const title = markdownTitle(markdown) ?? basename(mdAbs, extname(mdAbs));
+    const tree = parseMarkdown(markdown);
+    const title = headingTitle(tree) ?? basename(mdAbs, extname(mdAbs));
     const result = await renderDocxFromMarkdown(markdown, {
+      tree,
       file: mdDisplay,
       loadImage,
       style,
@@ -106,11 +106,15 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
       ...headerAndFooter(style, { title, date }),
     });
     diagnostics.push(...result.diagnostics);
-    ctx.stderr.write(formatDiagnosticsText(diagnostics, colour));
+    if (diagnostics.length > 0) {
+      // Loaded only when there is something to say: chalk is not needed for a clean run.
+      const { formatDiagnosticsText, useColour } = await import("../print-diagnostics.js");
+      ctx.stderr.write(formatDiagnosticsText(diagnostics, useColour(ctx.env, ctx.stderr.isTTY)));
+    }
     if (hasErrors(diagnostics)) return 1;
 
     await writeFileAtomic(outAbs, result.docx, safely);
-    if (ctx.stderr.isTTY && !opts.quiet) ctx.stderr.write(`wrote ${outDisplay}\n`);
+    if (!opts.quiet && ctx.stderr.isTTY) ctx.stderr.write(`wrote ${outDisplay}\n`);
     return 0;
   };
 }

@@ -3,13 +3,13 @@
 // styles (quote, code, table text, list paragraph, hyperlink) are added only where the reference
 // lacks them.
 import { ownParagraphStyles, type HouseStyle } from "./styles.js";
-import { textOf, unzipParts } from "./zip.js";
 
 /** word/styles.xml for a reference DOCX, or a message saying why it cannot be used. */
-export function referenceStyles(
+export async function referenceStyles(
   reference: Uint8Array,
   style: HouseStyle,
-): { styles: string } | { problem: string } {
+): Promise<{ styles: string } | { problem: string }> {
+  const { textOf, unzipParts } = await import("./unzip.js");
   let xml: string;
   try {
     const styles = unzipParts(reference).get("word/styles.xml");

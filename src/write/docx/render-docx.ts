@@ -27,6 +27,8 @@ export interface DocxProperties {
 export interface RenderDocxOptions {
   /** Name of the Markdown file, for diagnostics. */
   file: string;
+  /** The Markdown already parsed (by `parseMarkdown`), when the caller has it. */
+  tree?: Root;
   /** Reads an image named in the Markdown (a path relative to it); undefined when missing. */
   loadImage: (relPath: string) => Promise<Uint8Array | undefined>;
   style: HouseStyle;
@@ -184,7 +186,7 @@ export async function renderDocxFromMarkdown(
       `renderDocxFromMarkdown: properties.date must be YYYY-MM-DD, got ${opts.properties.date}`,
     );
   const ctx = createContext(opts.file, opts.style);
-  const root = parseMarkdown(markdown);
+  const root = opts.tree ?? parseMarkdown(markdown);
   const found = collect(root);
   ctx.definitions = found.definitions;
   await loadImages(ctx, found.images, opts.loadImage);
@@ -213,7 +215,7 @@ export async function renderDocxFromMarkdown(
 
   let stylesXml = houseStylesXml(opts.style);
   if (opts.referenceDocx) {
-    const ref = referenceStyles(opts.referenceDocx, opts.style);
+    const ref = await referenceStyles(opts.referenceDocx, opts.style);
     if ("problem" in ref) {
       ctx.diagnostics.push(diagnostic({ code: "style.reference_docx", message: ref.problem }));
     } else {

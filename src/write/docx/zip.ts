@@ -1,18 +1,10 @@
-// Zip reading and writing for DOCX packages: unzip a package into named parts (fflate; the only
-// module that imports it) and zip parts back (Node's zlib) with a fixed entry order, a fixed
-// entry time and no double compression of media.
+// Zip writing for DOCX packages: parts zipped with Node's zlib in a fixed entry order, with a
+// fixed entry time and no double compression of media. (Reading a zip is unzip.ts.)
 import * as zlib from "node:zlib";
-import { strFromU8, strToU8, unzipSync } from "fflate";
 import { crc32 } from "../../common/crc32.js";
 
 /** A package as part name → bytes. */
 export type Parts = Map<string, Uint8Array>;
-
-/** Unzips a package; throws on bytes that are not a zip file. */
-export function unzipParts(bytes: Uint8Array): Parts {
-  const files = unzipSync(bytes);
-  return new Map(Object.entries(files));
-}
 
 /** Media types that are already compressed: stored, not deflated again. */
 const storedExtensions = /\.(png|jpe?g|gif|emf|wmf)$/i;
@@ -34,7 +26,6 @@ export function zipParts(
     ...first.filter((n) => parts.has(n)),
     ...[...parts.keys()].filter((n) => !first.includes(n)).sort(),
   ];
-  const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -87,5 +78,5 @@ export function zipParts(
   return out;
 }
 
-export const textOf = (bytes: Uint8Array): string => strFromU8(bytes);
-export const bytesOf = (text: string): Uint8Array => strToU8(text);
+const encoder = new TextEncoder();
+export const bytesOf = (text: string): Uint8Array => encoder.encode(text);

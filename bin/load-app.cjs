@@ -1,0 +1,77 @@
+// Loads a command bundle (dist/bundle/app.cjs; convert.cjs for `spotlight convert`, which
+// requires config-file.cjs only when there is a config file; all made by `npm run build`) with
+// the V8 code cache the build trained beside it (app.cjs.cache, ...): V8 then skips compiling the
+// functions a typical run needs, which is most of the start-up cost of a command that does work.
+// A cache starts with a key of the bundle it was made from (its length and CRC-32, or SHA-256 on
+// a Node without zlib.crc32) and is used only with that bundle; V8 itself rejects a cache from
+// another Node version, and the code is then compiled as usual.
+"use strict";
+const { existsSync, readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const { Script } = require("node:vm");
+const zlib = require("node:zlib");
+
+/** The bundle file of `bundle` ("app", "convert" or "config-file"). */
+const bundleFile = (bundle = "app") => join(__dirname, "..", "dist", "bundle", `${bundle}.cjs`);
+const appFile = bundleFile("app");
+const cacheFile = `${appFile}.cache`;
+
+/** 32 bytes that identify the bundle's bytes. */
+function keyOf(bytes) {
+  if (typeof zlib.crc32 !== "function") {
+    return require("node:crypto").createHash("sha256").update(bytes).digest();
+  }
+  const key = Buffer.alloc(32);
+  key.write("spotlight-crc32", 0, "latin1");
+  key.writeUInt32LE(bytes.length, 24);
+  key.writeUInt32LE(zlib.crc32(bytes), 28);
+  return key;
+}
+
+/** The cache for exactly these bundle bytes (a Buffer or a string), if there is one. */
+function cacheFor(source, bundle = "app") {
+  const file = `${bundleFile(bundle)}.cache`;
+  if (!existsSync(file)) return undefined;
+  const cache = readFileSync(file);
+  const bytes = typeof source === "string" ? Buffer.from(source, "latin1") : source;
+  return cache.subarray(0, 32).equals(keyOf(bytes)) ? cache.subarray(32) : undefined;
+}
+
+/**
+ * A bundle's exports (`run`), and the compiled script, whose code cache the build saves.
+ * `bundle` is "app" (every command) or "convert" (only `spotlight convert`). The build checks
+ * that bundles are ASCII, so they are read as Latin-1 (no UTF-8 decoding).
+ */
+function loadApp({ useCache = true, bundle = "app" } = {}) {
+  const file = bundleFile(bundle);
+  const bytes = readFileSync(file);
+  const source = bytes.toString("latin1");
+  const cachedData = useCache ? cacheFor(bytes, bundle) : undefined;
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    { filename: file, ...(cachedData ? { cachedData } : {}) },
+  );
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, bundleRequire(file), module, file, dirname(file));
+  return { app: module.exports, script, bytes, file };
+}
+
+/** `require` for a bundle: a sibling bundle (`./config-file.cjs`) loads with its code cache. */
+function bundleRequire(file) {
+  const plain = createRequire(file);
+  const loaded = new Map();
+  return Object.assign((id) => {
+    const sibling = /^\.\/([\w-]+)\.cjs$/.exec(id)?.[1];
+    if (sibling === undefined) return plain(id);
+    if (!loaded.has(sibling)) loaded.set(sibling, loadApp({ bundle: sibling }).app);
+    return loaded.get(sibling);
+  }, plain);
+}
+
+/** Saves the code V8 has compiled for the loaded bundle, keyed to its bytes. */
+function saveCodeCache({ script, bytes, file }) {
+  writeFileSync(`${file}.cache`, Buffer.concat([keyOf(bytes), script.createCachedData()]));
+}
+
+module.exports = { appFile, bundleFile, cacheFile, cacheFor, loadApp, saveCodeCache };
