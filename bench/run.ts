@@ -14,7 +14,7 @@ import { writeMarkdownPaper } from "./markdown-paper.js";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "bench", "out");
 const inputs = join(out, "inputs");
-const cli = join(root, "bin", "spotlight.js");
+const cli = join(root, "bin", "spotlight.cjs");
 const quick = process.argv.includes("--quick");
 const timeBin = "/usr/bin/time";
 
