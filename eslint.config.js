@@ -11,9 +11,9 @@ const owners = {
   "@resvg/resvg-js": ["src/charts/raster.ts"],
   "iconv-lite": ["src/load/decode.ts"],
   fflate: ["src/write/docx/unzip.ts"],
-  "mdast-util-from-markdown": ["src/write/markdown-ast.ts"],
-  "mdast-util-gfm-table": ["src/write/markdown-ast.ts"],
-  "micromark-extension-gfm-table": ["src/write/markdown-ast.ts"],
+  "mdast-util-from-markdown": ["src/write/markdown-parse.ts"],
+  "mdast-util-gfm-table": ["src/write/markdown-parse.ts"],
+  "micromark-extension-gfm-table": ["src/write/markdown-parse.ts"],
   zod: ["src/schema/**"],
 };
 

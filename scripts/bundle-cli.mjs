@@ -35,6 +35,9 @@ const common = {
   plugins: [lazyChildProcess],
   platform: "node",
   target: "node20",
+  // esbuild turns /\p{...}/u into `new RegExp(...)` for every target (Unicode data differs
+  // between engines), which then compiles again on each call; Node 20 has them.
+  supported: { "regexp-unicode-property-escapes": true },
   external: ["@resvg/resvg-js"],
   minifyWhitespace: true,
   minifySyntax: true,
@@ -66,6 +69,20 @@ const commonJs = {
 
 await build({ ...commonJs, outfile: "dist/bundle/app.cjs" });
 
+/**
+ * Modules convert.cjs loads only when a run needs them, each from a bundle of its own beside it
+ * (with its own code cache): reading a config file, and micromark for Markdown outside the
+ * simple subset. `importer` is the module that imports it dynamically.
+ */
+const siblings = [
+  { name: "config-file", importer: "/load/config.js", source: "dist/load/config-file.js" },
+  {
+    name: "markdown-parse",
+    importer: "/write/markdown-ast.js",
+    source: "dist/write/markdown-parse.js",
+  },
+];
+
 // esbuild filters are Go regular expressions (no lookahead): convert itself is let through below.
 const commandModule = /^\.\/commands\/[\w-]+\.js$/;
 await build({
@@ -83,17 +100,18 @@ await build({
         );
         // A CommonJS stand-in that requires the sibling bundle: a dynamic import of it would
         // need an import callback that bin/load-app.cjs does not give.
-        b.onResolve({ filter: /^\.\/config-file\.js$/ }, (args) =>
-          args.importer.endsWith("/load/config.js")
-            ? { path: "config-file", namespace: "sibling-bundle" }
-            : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: "sibling-bundle" }, () => ({
-          contents: 'module.exports = require("./config-file.cjs");',
+        b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+          const sibling = siblings.find((s) => args.importer.endsWith(s.importer));
+          return sibling && args.path === `./${sibling.name}.js`
+            ? { path: sibling.name, namespace: "sibling-bundle" }
+            : undefined;
+        });
+        b.onLoad({ filter: /.*/, namespace: "sibling-bundle" }, (args) => ({
+          contents: `module.exports = require("./${args.path}.cjs");`,
           loader: "js",
         }));
-        b.onResolve({ filter: /^\.\/config-file\.cjs$/ }, () => ({
-          path: "./config-file.cjs",
+        b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) => ({
+          path: args.path,
           external: true,
         }));
       },
@@ -101,15 +119,13 @@ await build({
   ],
 });
 
-await build({
-  ...commonJs,
-  entryPoints: ["dist/load/config-file.js"],
-  outfile: "dist/bundle/config-file.cjs",
-});
+for (const { name, source } of siblings) {
+  await build({ ...commonJs, entryPoints: [source], outfile: `dist/bundle/${name}.cjs` });
+}
 
 // bin/load-app.cjs reads the bundles as Latin-1, which is right only for ASCII (esbuild escapes
 // other characters by default).
-for (const name of ["app", "convert", "config-file"]) {
+for (const name of ["app", "convert", ...siblings.map((s) => s.name)]) {
   const file = `dist/bundle/${name}.cjs`;
   if (readFileSync(file).some((byte) => byte > 0x7f)) throw new Error(`${file} is not ASCII`);
 }

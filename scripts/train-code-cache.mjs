@@ -1,7 +1,7 @@
-// Makes dist/bundle/app.cjs.cache, convert.cjs.cache and config-file.cjs.cache, the V8 code
-// caches bin/load-app.cjs gives V8 with the bundles: loads a bundle, runs the commands users run
-// most on the bundled example (render to DOCX and to Markdown, convert, validate; convert alone
-// for convert.cjs; reading the example's config for config-file.cjs) in this process with their
+// Makes dist/bundle/*.cjs.cache, the V8 code caches bin/load-app.cjs gives V8 with the bundles:
+// loads a bundle, runs the commands users run most on the bundled example (render to DOCX and to
+// Markdown, convert, validate; convert alone for convert.cjs; reading the example's config for
+// config-file.cjs; parsing the README for markdown-parse.cjs) in this process with their
 // output thrown away, then saves the code of every function compiled on the way. Runs in
 // `npm run build`, after the bundles.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -46,6 +46,14 @@ async function trainConfigFile(file) {
   saveCodeCache(loaded);
 }
 
+/** Parses Markdown outside the simple subset (this repository's README) with markdown-parse.cjs. */
+function trainMarkdownParse() {
+  const loaded = loadApp({ useCache: false, bundle: "markdown-parse" });
+  const tree = loaded.app.parseWithMicromark(readFileSync("README.md", "utf8"));
+  if (tree.children.length === 0) throw new Error("training the markdown-parse code cache");
+  saveCodeCache(loaded);
+}
+
 try {
   await train("app", [
     ["validate", pack],
@@ -55,6 +63,7 @@ try {
   ]);
   await train("convert", [convert]);
   await trainConfigFile("examples/northshire/spotlight.config.yaml");
+  trainMarkdownParse();
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,24 +1,15 @@
-// Parses Markdown (CommonMark + GFM tables) into an mdast tree with source positions kept,
-// for the DOCX writer. The only module that imports the mdast/micromark parser packages;
-// the simple Markdown our templates write takes markdown-fast.ts's verified fast path.
+// Reads Markdown into an mdast tree for the DOCX writer, and the helpers that read text back
+// out of a tree. The simple Markdown our templates write takes markdown-fast.ts's verified fast
+// path; anything else loads the full parser (markdown-parse.ts) on first use.
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTable } from "micromark-extension-gfm-table";
 import { parseSimpleMarkdown } from "./markdown-fast.js";
 
 /**
- * Markdown → mdast `Root`; every node carries `position` (1-based line and column). Documents
- * inside the simple subset get the same tree from the fast parser; micromark reads the rest.
+ * Markdown → mdast `Root`, the same tree as markdown-parse.ts's `parseMarkdown`; micromark is
+ * loaded only for a document outside the simple subset.
  */
-export function parseMarkdown(md: string): Root {
-  return (
-    parseSimpleMarkdown(md) ??
-    fromMarkdown(md, {
-      extensions: [gfmTable()],
-      mdastExtensions: [gfmTableFromMarkdown()],
-    })
-  );
+export async function readMarkdown(md: string): Promise<Root> {
+  return parseSimpleMarkdown(md) ?? (await import("./markdown-parse.js")).parseWithMicromark(md);
 }
 
 /** Plain text of an mdast node (text, code and image alt text of its descendants). */

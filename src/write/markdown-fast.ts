@@ -24,7 +24,11 @@ type Position = NonNullable<Root["position"]>;
 type Point = Position["start"];
 
 /** Thrown (and caught in parseSimpleMarkdown) at anything outside the subset. */
-const BAIL = new Error("outside the simple Markdown subset");
+/** Thrown (made on first use) when the text leaves the subset; caught in parseSimpleMarkdown. */
+let bailError: Error | undefined;
+function bail(): never {
+  throw (bailError ??= new Error("outside the simple Markdown subset"));
+}
 
 const LF = 10;
 const SPACE = 32;
@@ -99,7 +103,7 @@ export function parseSimpleMarkdown(md: string): Root | undefined {
   try {
     return new SimpleParser(md).root();
   } catch (e) {
-    if (e === BAIL) return undefined;
+    if (e !== undefined && e === bailError) return undefined;
     throw e;
   }
 }
@@ -143,7 +147,7 @@ class SimpleParser {
         node = this.html(pos, eol);
         end = eol;
       } else if (this.bulletMarker(pos, eol) > 0 || this.orderedMarker(pos, eol) > 0) {
-        if (afterList) throw BAIL; // would join the list before it (a loose list)
+        if (afterList) bail(); // would join the list before it (a loose list)
         [node, end] = this.list(pos, eol);
         list = true;
       } else {
@@ -152,7 +156,7 @@ class SimpleParser {
       children.push(node);
       afterList = list;
       // Every block ends at a blank line or at the end of the document.
-      if (end < n && end + 1 < n && s.charCodeAt(end + 1) !== LF) throw BAIL;
+      if (end < n && end + 1 < n && s.charCodeAt(end + 1) !== LF) bail();
       pos = end;
     }
     return { type: "root", children, position: this.span(0, n) };
@@ -191,10 +195,10 @@ class SimpleParser {
     const depth = this.headingDepth(pos, eol) as Heading["depth"];
     const from = pos + depth + 1;
     // No empty heading, no extra spaces and no closing sequence (` ##`; `C\#` is text).
-    if (from >= eol || this.s.charCodeAt(from) === SPACE) throw BAIL;
+    if (from >= eol || this.s.charCodeAt(from) === SPACE) bail();
     let hashes = eol;
     while (hashes > from && this.s.charCodeAt(hashes - 1) === HASH) hashes--;
-    if (hashes < eol && (hashes === from || this.s.charCodeAt(hashes - 1) === SPACE)) throw BAIL;
+    if (hashes < eol && (hashes === from || this.s.charCodeAt(hashes - 1) === SPACE)) bail();
     return {
       type: "heading",
       depth,
@@ -206,7 +210,7 @@ class SimpleParser {
   /** Only a one-line HTML comment with no `-` or `>` inside, such as `<!-- pagebreak -->`. */
   private html(pos: number, eol: number): Html {
     const value = this.s.slice(pos, eol);
-    if (!/^<!-- [^>-]* -->$/.test(value)) throw BAIL;
+    if (!/^<!-- [^>-]* -->$/.test(value)) bail();
     return { type: "html", value, position: this.span(pos, eol) };
   }
 
@@ -249,12 +253,12 @@ class SimpleParser {
 
   private paragraph(pos: number, eol: number): [Paragraph, number] {
     const { s, n } = this;
-    if (!this.paragraphLineOk(pos, eol)) throw BAIL;
+    if (!this.paragraphLineOk(pos, eol)) bail();
     let end = eol;
     while (end + 1 < n && s.charCodeAt(end + 1) !== LF) {
       const next = end + 1;
       const nextEnd = this.lineEnd(next);
-      if (!this.paragraphLineOk(next, nextEnd)) throw BAIL;
+      if (!this.paragraphLineOk(next, nextEnd)) bail();
       end = nextEnd;
     }
     return [this.paragraphNode(pos, end), end];
@@ -302,15 +306,15 @@ class SimpleParser {
     for (;;) {
       const width = ordered ? this.orderedMarker(start, end) : 2;
       const from = start + width;
-      if (from >= end || !this.paragraphLineOk(from, end)) throw BAIL;
+      if (from >= end || !this.paragraphLineOk(from, end)) bail();
       // Continuation lines: exactly `width` spaces, then a paragraph line.
       let next = end + 1;
       while (next < n && s.charCodeAt(next) === SPACE) {
         const nextEnd = this.lineEnd(next);
         const text = next + width;
-        if (text >= nextEnd || s.charCodeAt(text - 1) !== SPACE) throw BAIL;
-        for (let i = next; i < text; i++) if (s.charCodeAt(i) !== SPACE) throw BAIL;
-        if (!this.paragraphLineOk(text, nextEnd)) throw BAIL;
+        if (text >= nextEnd || s.charCodeAt(text - 1) !== SPACE) bail();
+        for (let i = next; i < text; i++) if (s.charCodeAt(i) !== SPACE) bail();
+        if (!this.paragraphLineOk(text, nextEnd)) bail();
         end = nextEnd;
         next = end + 1;
       }
@@ -347,7 +351,7 @@ class SimpleParser {
    */
   private rowPipes(pos: number, eol: number): number[] {
     const s = this.s;
-    if (s.charCodeAt(pos) !== PIPE) throw BAIL;
+    if (s.charCodeAt(pos) !== PIPE) bail();
     const pipes = [pos];
     for (let i = pos + 1; i < eol; i++) {
       const c = s.charCodeAt(i);
@@ -358,7 +362,7 @@ class SimpleParser {
         pipes.push(i);
       }
     }
-    if (pipes.length < 2 || pipes[pipes.length - 1] !== eol - 1) throw BAIL;
+    if (pipes.length < 2 || pipes[pipes.length - 1] !== eol - 1) bail();
     return pipes;
   }
 
@@ -371,10 +375,10 @@ class SimpleParser {
       let from = open + 1;
       let to = close;
       // Cell text has at least one space on each side; a cell of spaces is empty.
-      if (from === to) throw BAIL;
+      if (from === to) bail();
       while (from < to && s.charCodeAt(from) === SPACE) from++;
       while (to > from && s.charCodeAt(to - 1) === SPACE) to--;
-      if (from < to && (from === open + 1 || to === close)) throw BAIL;
+      if (from < to && (from === open + 1 || to === close)) bail();
       cells.push({
         type: "tableCell",
         children: from < to ? this.inline(from, to) : [],
@@ -389,17 +393,17 @@ class SimpleParser {
     const { s, n } = this;
     const headPipes = this.rowPipes(pos, eol);
     const columns = headPipes.length - 1;
-    if (eol + 1 >= n) throw BAIL;
+    if (eol + 1 >= n) bail();
     const delimStart = eol + 1;
     const delimEnd = this.lineEnd(delimStart);
     const delimCells = s.slice(delimStart, delimEnd).split("|");
     if (delimCells.length !== columns + 2 || delimCells[0] !== "" || delimCells.pop() !== "") {
-      throw BAIL;
+      bail();
     }
     const align: AlignType[] = [];
     for (let k = 1; k < delimCells.length; k++) {
       const m = /^ *(:?)-+(:?) *$/.exec(delimCells[k]!);
-      if (!m) throw BAIL;
+      if (!m) bail();
       align.push(m[1] ? (m[2] ? "center" : "left") : m[2] ? "right" : null);
     }
     const rows = [this.tableRow(pos, eol, headPipes)];
@@ -408,7 +412,7 @@ class SimpleParser {
       const next = end + 1;
       const nextEnd = this.lineEnd(next);
       const pipes = this.rowPipes(next, nextEnd);
-      if (pipes.length - 1 !== columns) throw BAIL;
+      if (pipes.length - 1 !== columns) bail();
       rows.push(this.tableRow(next, nextEnd, pipes));
       end = nextEnd;
     }
@@ -464,7 +468,7 @@ class SimpleParser {
         case BACKSLASH: {
           startText(i);
           const d = s.charCodeAt(i + 1);
-          if (d === LF && i + 1 < to) throw BAIL; // a hard break
+          if (d === LF && i + 1 < to) bail(); // a hard break
           if (i + 1 < to && isAsciiPunctuation(d)) {
             value += s.slice(copied, i) + s[i + 1]!;
             copied = i + 2;
@@ -490,18 +494,18 @@ class SimpleParser {
           if (!open && !close) {
             startText(i); // a literal run
           } else if (open && close) {
-            throw BAIL;
+            bail();
           } else if (label || j - i > 2) {
-            throw BAIL;
+            bail();
           } else if (open) {
-            if (openAt >= 0) throw BAIL;
+            if (openAt >= 0) bail();
             flush(i);
             openAt = i;
             openLen = j - i;
             openMarker = c;
             out = [];
           } else {
-            if (openAt < 0 || openMarker !== c || openLen !== j - i) throw BAIL;
+            if (openAt < 0 || openMarker !== c || openLen !== j - i) bail();
             flush(i);
             const position = this.span(openAt, j);
             nodes.push(
@@ -517,7 +521,7 @@ class SimpleParser {
         }
         case BANG:
           if (i + 1 < to && s.charCodeAt(i + 1) === BRACKET_OPEN) {
-            if (label || openAt >= 0) throw BAIL;
+            if (label || openAt >= 0) bail();
             flush(i);
             i = this.link(i, to, true, out);
           } else {
@@ -526,20 +530,20 @@ class SimpleParser {
           }
           break;
         case BRACKET_OPEN:
-          if (label || openAt >= 0) throw BAIL;
+          if (label || openAt >= 0) bail();
           flush(i);
           i = this.link(i, to, false, out);
           break;
         case AMP:
           CHAR_REF.lastIndex = i;
-          if (CHAR_REF.test(s)) throw BAIL;
+          if (CHAR_REF.test(s)) bail();
           startText(i);
           i++;
           break;
         case LT:
           // Not the start of HTML or an autolink: `<` before a space or at the end.
           if (i + 1 < to && s.charCodeAt(i + 1) !== SPACE && s.charCodeAt(i + 1) !== LF) {
-            throw BAIL;
+            bail();
           }
           startText(i);
           i++;
@@ -553,15 +557,15 @@ class SimpleParser {
           i += 1 + indent;
           break;
         case BACKTICK:
-          if (label) throw BAIL;
+          if (label) bail();
           flush(i);
           i = this.codeSpan(i, to, out);
           break;
         default: // `]`
-          throw BAIL;
+          bail();
       }
     }
-    if (openAt >= 0) throw BAIL;
+    if (openAt >= 0) bail();
     flush(to);
     return nodes;
   }
@@ -579,7 +583,7 @@ class SimpleParser {
     let k = j;
     for (;;) {
       k = s.indexOf("`", k);
-      if (k < 0 || k >= to) throw BAIL;
+      if (k < 0 || k >= to) bail();
       let e = k;
       while (e < to && s.charCodeAt(e) === BACKTICK) e++;
       if (e - k === len) break;
@@ -587,7 +591,7 @@ class SimpleParser {
     }
     let value = s.slice(j, k);
     // No line endings; no `\|`, which a table cell's code reads as `|`.
-    if (value.includes("\n") || value.includes("\\|")) throw BAIL;
+    if (value.includes("\n") || value.includes("\\|")) bail();
     if (value.length > 2 && value.startsWith(" ") && value.endsWith(" ") && /[^ ]/.test(value)) {
       value = value.slice(1, -1);
     }
@@ -607,10 +611,10 @@ class SimpleParser {
     for (; j < to; j++) {
       const c = s.charCodeAt(j);
       if (c === BRACKET_CLOSE) break;
-      if (c === BRACKET_OPEN || c === LF || c === BACKTICK || c === LT) throw BAIL;
+      if (c === BRACKET_OPEN || c === LF || c === BACKTICK || c === LT) bail();
       if (c === BACKSLASH && isAsciiPunctuation(s.charCodeAt(j + 1))) j++;
     }
-    if (j + 1 >= to || s.charCodeAt(j + 1) !== PAREN_OPEN) throw BAIL;
+    if (j + 1 >= to || s.charCodeAt(j + 1) !== PAREN_OPEN) bail();
     // The destination: plain, or in `<…>` (spaces and parentheses allowed) when it starts so.
     const enclosed = s.charCodeAt(j + 2) === LT;
     const urlFrom = j + (enclosed ? 3 : 2);
@@ -618,29 +622,29 @@ class SimpleParser {
     for (; k < to; k++) {
       const c = s.charCodeAt(k);
       if (enclosed ? c === GT : c === PAREN_CLOSE || c === SPACE) break;
-      if (c < SPACE || c === LT || c === BACKSLASH) throw BAIL;
-      if (c === PAREN_OPEN && !enclosed) throw BAIL;
+      if (c < SPACE || c === LT || c === BACKSLASH) bail();
+      if (c === PAREN_OPEN && !enclosed) bail();
       if (c === AMP) {
         CHAR_REF.lastIndex = k;
-        if (CHAR_REF.test(s)) throw BAIL;
+        if (CHAR_REF.test(s)) bail();
       }
     }
     const url = s.slice(urlFrom, k);
     if (enclosed) k++;
-    if (k >= to) throw BAIL;
+    if (k >= to) bail();
     // An empty plain destination before a title would read the title as the destination.
-    if (!enclosed && url === "" && s.charCodeAt(k) !== PAREN_CLOSE) throw BAIL;
+    if (!enclosed && url === "" && s.charCodeAt(k) !== PAREN_CLOSE) bail();
     let title: string | null = null;
     let end: number;
     if (s.charCodeAt(k) === PAREN_CLOSE) {
       end = k + 1;
     } else {
-      if (s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) !== QUOTE) throw BAIL;
+      if (s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) !== QUOTE) bail();
       const t = s.indexOf('"', k + 2);
-      if (t < 0 || t + 1 >= to || s.charCodeAt(t + 1) !== PAREN_CLOSE) throw BAIL;
+      if (t < 0 || t + 1 >= to || s.charCodeAt(t + 1) !== PAREN_CLOSE) bail();
       // An empty title is no title.
       title = t === k + 2 ? null : s.slice(k + 2, t);
-      if (/[\\\n]|&#?[A-Za-z0-9]+;/.test(title ?? "")) throw BAIL;
+      if (/[\\\n]|&#?[A-Za-z0-9]+;/.test(title ?? "")) bail();
       end = t + 2;
     }
     const children = labelFrom < j ? this.inline(labelFrom, j, true) : [];

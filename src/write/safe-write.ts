@@ -2,7 +2,7 @@
 // then renamed into place, so a failed run never leaves a partial file. Refuses to write over an
 // input, onto a folder or through a symbolic link, and turns file-system errors into FatalError
 // diagnostics (output.*). The node:fs functions are injectable so tests can simulate failures.
-import * as nodeFs from "node:fs";
+import { lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
@@ -26,12 +26,12 @@ const settled = async <T>(call: () => T): Promise<T> => call();
  * node:fs/promises, a few ms of a short command's start).
  */
 export const nodeWriteFs: WriteFs = {
-  mkdir: (p, o) => settled(() => nodeFs.mkdirSync(p, o)),
-  writeFile: (p, d, o) => settled(() => nodeFs.writeFileSync(p, d, o)),
-  rename: (a, b) => settled(() => nodeFs.renameSync(a, b)),
-  rm: (p, o) => settled(() => nodeFs.rmSync(p, o)),
-  lstat: (p) => settled(() => nodeFs.lstatSync(p)),
-  realpath: (p) => settled(() => nodeFs.realpathSync.native(p)),
+  mkdir: (p, o) => settled(() => mkdirSync(p, o)),
+  writeFile: (p, d, o) => settled(() => writeFileSync(p, d, o)),
+  rename: (a, b) => settled(() => renameSync(a, b)),
+  rm: (p, o) => settled(() => rmSync(p, o)),
+  lstat: (p) => settled(() => lstatSync(p)),
+  realpath: (p) => settled(() => realpathSync.native(p)),
 };
 
 export interface SafeWriteOptions {

@@ -1,4 +1,4 @@
-// Each command bundle (app, convert, config-file) loads with the V8 code cache the build trained
+// Each command bundle (app, convert, config-file, markdown-parse) loads with the V8 code cache the build trained
 // beside it (bin/load-app.cjs), and a cache is never used with a bundle it was not made from.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ const bundles = [
   { bundle: "app", exports: "run" },
   { bundle: "convert", exports: "run" },
   { bundle: "config-file", exports: "readYamlFile" },
+  { bundle: "markdown-parse", exports: "parseWithMicromark" },
 ];
 
 describe.each(bundles)("code cache of the $bundle bundle", ({ bundle, exports }) => {

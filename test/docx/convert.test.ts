@@ -110,7 +110,8 @@ describe("spotlight convert", () => {
 });
 
 // `spotlight convert` as a process runs from its own bundle (dist/bundle/convert.cjs, which loads
-// config-file.cjs only when there is a config): it must behave exactly as the full CLI does.
+// config-file.cjs only when there is a config and markdown-parse.cjs only for Markdown outside
+// the fast parser's subset): it must behave exactly as the full CLI does.
 describe("spotlight convert as a process (the convert bundle)", () => {
   const env = { SOURCE_DATE_EPOCH: "1720051200" };
 
@@ -135,13 +136,18 @@ describe("spotlight convert as a process (the convert bundle)", () => {
       join(dir, "badcfg", "spotlight.config.yaml"),
       "style:\n  font: 12\n  nope: 1\n",
     );
-    await writeFile(join(dir, "badcfg", "p.md"), "# P\n\n![Missing](none.png)\n");
+    // Raw HTML is outside the fast parser's subset: micromark (markdown-parse.cjs) reads this.
+    await writeFile(
+      join(dir, "badcfg", "p.md"),
+      "# P\n\nSome <b>bold</b>.\n\n![Missing](none.png)\n",
+    );
     const args = ["convert", "badcfg/p.md", "-o", "badcfg.docx"];
     const inproc = await run(args, env);
     const bin = runBin(args, { cwd: dir, env });
     expect(inproc.code).toBe(1);
     expect(inproc.stderr).toContain("spotlight.config.yaml");
     expect(inproc.stderr).toContain("markdown.image_missing");
+    expect(inproc.stderr).toContain("badcfg/p.md:3:6  warning  markdown.raw_html");
     expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(inproc);
     expect(await exists(join(dir, "badcfg.docx"))).toBe(false);
   });

@@ -8,7 +8,7 @@ import { fillPlaceholders } from "../../src/write/house-style.js";
 import { FatalError } from "../../src/diagnostics/diagnostic.js";
 import { columnWidths } from "../../src/write/docx/blocks.js";
 import { textWidthTwips } from "../../src/write/docx/styles.js";
-import { parseMarkdown } from "../../src/write/markdown-ast.js";
+import { parseMarkdown } from "../../src/write/markdown-parse.js";
 import { summariseDocx, unzipDocx } from "./docx-summary.js";
 import { loadFixtureImage, renderMarkdown } from "./sample.js";
 

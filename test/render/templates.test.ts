@@ -11,7 +11,7 @@ import { nodeIo } from "../../src/cli/node-io.js";
 import type { ViewModel } from "../../src/model/view-model.js";
 import { builtinTemplatesDir, renderTemplates } from "../../src/template/render-templates.js";
 import { escapeInline, escapeProse } from "../../src/template/escape.js";
-import { parseMarkdown } from "../../src/write/markdown-ast.js";
+import { parseMarkdown } from "../../src/write/markdown-parse.js";
 
 const Handlebars =
   (handlebarsModule as unknown as { default?: typeof handlebarsModule }).default ??

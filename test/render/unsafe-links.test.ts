@@ -2,7 +2,7 @@
 // DOCX); javascript:, file: and data: links and images keep only their text.
 import { describe, expect, it } from "vitest";
 import { escapeProse } from "../../src/template/escape.js";
-import { parseMarkdown } from "../../src/write/markdown-ast.js";
+import { parseMarkdown } from "../../src/write/markdown-parse.js";
 
 const links = (md: string): string[] => {
   const out: string[] = [];

@@ -16,7 +16,7 @@ import { writePack } from "../../bench/generate.js";
 import { writeMarkdownPaper } from "../../bench/markdown-paper.js";
 import { hasErrors, loadPack, renderMarkdown } from "../../src/index.js";
 import { escapeInline, escapeProse } from "../../src/template/escape.js";
-import { parseMarkdown } from "../../src/write/markdown-ast.js";
+import { parseMarkdown } from "../../src/write/markdown-parse.js";
 import { parseSimpleMarkdown } from "../../src/write/markdown-fast.js";
 
 /** The authority: what parseMarkdown returned before the fast path. */

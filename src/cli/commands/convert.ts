@@ -12,7 +12,7 @@ import { checkInside } from "../../load/contain.js";
 import { configDir, displayPath, loadConfig } from "../../load/config.js";
 import { renderDocxFromMarkdown } from "../../write/docx/render-docx.js";
 import { headerAndFooter, readHouseStyleFiles } from "../../write/house-style.js";
-import { headingTitle, parseMarkdown } from "../../write/markdown-ast.js";
+import { headingTitle, readMarkdown } from "../../write/markdown-ast.js";
 import { checkOutput, writeFileAtomic } from "../../write/safe-write.js";
 import type { CliContext, GlobalOptions } from "../context.js";
 import { documentDate } from "../document-date.js";
@@ -92,7 +92,7 @@ export function convertCommand(mdFile: string, opts: ConvertOptions) {
     };
 
     const date = documentDate(ctx.env);
-    const tree = parseMarkdown(markdown);
+    const tree = await readMarkdown(markdown);
     const title = headingTitle(tree) ?? basename(mdAbs, extname(mdAbs));
     const result = await renderDocxFromMarkdown(markdown, {
       tree,

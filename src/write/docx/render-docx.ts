@@ -4,7 +4,7 @@
 // writer's entry.
 import type { Definition, Image, ImageReference, Node, Root } from "mdast";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { parseMarkdown } from "../markdown-ast.js";
+import { readMarkdown } from "../markdown-ast.js";
 import { block, isImageParagraph } from "./blocks.js";
 import { createContext, report, type LoadedImage, type RenderContext } from "./context.js";
 import { pageFooter, pageHeader } from "./header-footer.js";
@@ -27,7 +27,7 @@ export interface DocxProperties {
 export interface RenderDocxOptions {
   /** Name of the Markdown file, for diagnostics. */
   file: string;
-  /** The Markdown already parsed (by `parseMarkdown`), when the caller has it. */
+  /** The Markdown already parsed (by `readMarkdown`), when the caller has it. */
   tree?: Root;
   /** Reads an image named in the Markdown (a path relative to it); undefined when missing. */
   loadImage: (relPath: string) => Promise<Uint8Array | undefined>;
@@ -186,7 +186,7 @@ export async function renderDocxFromMarkdown(
       `renderDocxFromMarkdown: properties.date must be YYYY-MM-DD, got ${opts.properties.date}`,
     );
   const ctx = createContext(opts.file, opts.style);
-  const root = opts.tree ?? parseMarkdown(markdown);
+  const root = opts.tree ?? (await readMarkdown(markdown));
   const found = collect(root);
   ctx.definitions = found.definitions;
   await loadImages(ctx, found.images, opts.loadImage);
