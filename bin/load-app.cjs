@@ -7,7 +7,6 @@
 // another Node version, and the code is then compiled as usual.
 "use strict";
 const { existsSync, readFileSync, writeFileSync } = require("node:fs");
-const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 const zlib = require("node:zlib");
@@ -57,16 +56,20 @@ function loadApp({ useCache = true, bundle = "app" } = {}) {
   return { app: module.exports, script, bytes, file };
 }
 
-/** `require` for a bundle: a sibling bundle (`./config-file.cjs`) loads with its code cache. */
+/**
+ * `require` for a bundle: a sibling bundle (`./config-file.cjs`) loads with its code cache, any
+ * other relative path from the bundle's folder, and Node's modules and packages as from here
+ * (bin/ and dist/bundle/ share the package's node_modules). Not node:module's createRequire:
+ * loading node:module also loads Node's ES module loader.
+ */
 function bundleRequire(file) {
-  const plain = createRequire(file);
   const loaded = new Map();
-  return Object.assign((id) => {
+  return (id) => {
     const sibling = /^\.\/([\w-]+)\.cjs$/.exec(id)?.[1];
-    if (sibling === undefined) return plain(id);
+    if (sibling === undefined) return require(id.startsWith(".") ? join(dirname(file), id) : id);
     if (!loaded.has(sibling)) loaded.set(sibling, loadApp({ bundle: sibling }).app);
     return loaded.get(sibling);
-  }, plain);
+  };
 }
 
 /** Saves the code V8 has compiled for the loaded bundle, keyed to its bytes. */
