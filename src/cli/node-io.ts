@@ -20,7 +20,8 @@ export const nodeIo: ReadIo = {
     ),
   async fileSize(path) {
     try {
-      return statSync(path).size;
+      // No exception (and its stack trace) for the usual case of a file that is not there.
+      return statSync(path, { throwIfNoEntry: false })?.size;
     } catch {
       return undefined;
     }

@@ -13,7 +13,8 @@ export interface WriteFs {
   writeFile(path: string, data: Uint8Array | string, opts: { flag: string }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, opts: { recursive?: boolean; force: true }): Promise<void>;
-  lstat(path: string): Promise<{ isDirectory(): boolean; isSymbolicLink(): boolean }>;
+  /** Undefined (or ENOENT) when nothing is there. */
+  lstat(path: string): Promise<{ isDirectory(): boolean; isSymbolicLink(): boolean } | undefined>;
   realpath(path: string): Promise<string>;
 }
 
@@ -30,7 +31,7 @@ export const nodeWriteFs: WriteFs = {
   writeFile: (p, d, o) => settled(() => writeFileSync(p, d, o)),
   rename: (a, b) => settled(() => renameSync(a, b)),
   rm: (p, o) => settled(() => rmSync(p, o)),
-  lstat: (p) => settled(() => lstatSync(p)),
+  lstat: (p) => settled(() => lstatSync(p, { throwIfNoEntry: false })),
   realpath: (p) => settled(() => realpathSync.native(p)),
 };
 

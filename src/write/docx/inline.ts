@@ -6,7 +6,7 @@ import { nodeText } from "../markdown-ast.js";
 import { report, type LoadedImage, type RenderContext } from "./context.js";
 import { fitSize, isIcon, type PixelSize } from "./images.js";
 import { maxImageHeightPx, monospaceFont, styleIds, textWidthPx } from "./styles.js";
-import { esc, textRun } from "./xml.js";
+import { esc, textRun, type RunProps } from "./xml.js";
 
 /** Character formatting inherited from enclosing nodes (and from table header cells). */
 export interface RunFormat {
@@ -32,13 +32,17 @@ export function reportUnsupported(ctx: RenderContext, node: Node): void {
 export const plainText = (node: Node): string => nodeText(node as Nodes);
 
 function text(value: string, f: RunFormat, style?: string): string {
-  return textRun(value.replace(/\r?\n/g, " "), {
-    ...(style ? { style } : {}),
-    ...(f.code ? { font: monospaceFont, noProof: true } : {}),
-    ...(f.bold ? { bold: true } : {}),
-    ...(f.italics ? { italics: true } : {}),
-    ...(f.color ? { color: f.color } : {}),
-  });
+  // Built field by field: this runs for every piece of text in a paper.
+  const props: RunProps = {};
+  if (style) props.style = style;
+  if (f.code) {
+    props.font = monospaceFont;
+    props.noProof = true;
+  }
+  if (f.bold) props.bold = true;
+  if (f.italics) props.italics = true;
+  if (f.color) props.color = f.color;
+  return textRun(value.includes("\n") ? value.replace(/\r?\n/g, " ") : value, props);
 }
 
 export const lineBreak = "<w:r><w:br/></w:r>";

@@ -68,6 +68,9 @@ export function runProps(p: RunProps): string {
 
 /** A run of text; tabs in it become `w:tab` elements. */
 export function textRun(text: string, props: RunProps = {}): string {
+  if (!text.includes("\t")) {
+    return `<w:r>${runProps(props)}${text === "" ? "" : `<w:t xml:space="preserve">${esc(text)}</w:t>`}</w:r>`;
+  }
   const pieces = text.split("\t").map((t, i) => {
     const tab = i > 0 ? "<w:tab/>" : "";
     return t === "" ? tab : `${tab}<w:t xml:space="preserve">${esc(t)}</w:t>`;
