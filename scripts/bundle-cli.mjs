@@ -1,15 +1,13 @@
-// Bundles the built command (dist/cli/run.js) with its dependencies into dist/bundle/, three
-// times:
+// Bundles the built command (dist/cli/run.js) with its dependencies into dist/bundle/:
 // - run.js and its chunks (ES modules, a chunk per lazily imported command), which `spotlight
 //   --help` and `--version` load: only the command-line parser;
 // - app.cjs, the whole program in one CommonJS file, which every other command loads through
 //   bin/load-app.cjs with a V8 code cache that scripts/train-code-cache.mjs makes after this;
-// - convert.cjs, the same without the other commands' modules, which `spotlight convert` loads
-//   (bin/spotlight.cjs picks it only when `convert` is the first argument, so no other command
-//   can run in it; an import of another command's module would fail, not fall back), and
-//   without the config file reader (YAML and zod), which it requires as config-file.cjs, bundled
-//   on its own, when there is a config file. That module shares no state or classes with the
-//   rest: it returns plain values and diagnostics.
+// - convert.cjs, from dist/cli/run-convert.js: `spotlight convert` in its plain forms, without
+//   commander or the other commands (bin/spotlight.cjs falls back to app.cjs for other forms);
+// - config-file.cjs (the config file reader: YAML and zod) and markdown-parse.cjs (micromark),
+//   which convert.cjs requires only when a run needs them. They share no state or classes with
+//   the rest: they return plain values, diagnostics and mdast trees.
 // @resvg/resvg-js stays outside: it loads a native addon. Both stay directly in dist/bundle/,
 // two folders below the package root, where src/common/package-files.ts expects to be.
 import { readFileSync, rmSync } from "node:fs";
@@ -83,21 +81,15 @@ const siblings = [
   },
 ];
 
-// esbuild filters are Go regular expressions (no lookahead): convert itself is let through below.
-const commandModule = /^\.\/commands\/[\w-]+\.js$/;
 await build({
   ...commonJs,
+  entryPoints: ["dist/cli/run-convert.js"],
   outfile: "dist/bundle/convert.cjs",
   plugins: [
     lazyChildProcess,
     {
-      name: "convert-only",
+      name: "sibling-bundles",
       setup(b) {
-        b.onResolve({ filter: commandModule }, (args) =>
-          args.importer.endsWith("/cli/main.js") && args.path !== "./commands/convert.js"
-            ? { path: args.path, external: true }
-            : undefined,
-        );
         // A CommonJS stand-in that requires the sibling bundle: a dynamic import of it would
         // need an import callback that bin/load-app.cjs does not give.
         b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
@@ -118,6 +110,10 @@ await build({
     },
   ],
 });
+// The convert bundle must not carry the command line (quick-args.ts stands in for it).
+if (readFileSync("dist/bundle/convert.cjs", "latin1").includes("node_modules/commander/")) {
+  throw new Error("dist/bundle/convert.cjs includes commander");
+}
 
 for (const { name, source } of siblings) {
   await build({ ...commonJs, entryPoints: [source], outfile: `dist/bundle/${name}.cjs` });

@@ -2,11 +2,11 @@
 // one command and returns its exit code (0 done, 1 input errors, 2 could not run).
 // Commands are imported lazily so `--help` stays fast. Nothing here calls process.exit.
 import { Argument, Command, CommanderError, Option } from "commander";
-import { FatalError, diagnostic } from "../diagnostics/diagnostic.js";
 import { version } from "../version.js";
 import type { CliContext } from "./context.js";
+import { reportFailure, type Action } from "./run-action.js";
 
-export type Action = (ctx: CliContext) => Promise<number>;
+export type { Action };
 
 /** The commands, in the order help lists them. */
 export const commandNames = [
@@ -250,22 +250,6 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     }
     return await pending.action(ctx);
   } catch (e) {
-    // Loaded only on this path: chalk is not needed for --help or a clean run.
-    const { formatDiagnosticsText, useColour } = await import("./print-diagnostics.js");
-    const colour = useColour(ctx.env, ctx.stderr.isTTY);
-    if (e instanceof FatalError) {
-      ctx.stderr.write(formatDiagnosticsText(e.diagnostics, colour));
-      if (debug && e.stack) ctx.stderr.write(e.stack + "\n");
-      return 2;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    ctx.stderr.write(
-      formatDiagnosticsText(
-        [diagnostic({ code: "internal.error", message: `unexpected error: ${message}` })],
-        colour,
-      ),
-    );
-    if (debug && e instanceof Error && e.stack) ctx.stderr.write(e.stack + "\n");
-    return 2;
+    return reportFailure(e, ctx, debug);
   }
 }

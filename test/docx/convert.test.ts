@@ -109,9 +109,10 @@ describe("spotlight convert", () => {
   });
 });
 
-// `spotlight convert` as a process runs from its own bundle (dist/bundle/convert.cjs, which loads
-// config-file.cjs only when there is a config and markdown-parse.cjs only for Markdown outside
-// the fast parser's subset): it must behave exactly as the full CLI does.
+// `spotlight convert` as a process runs from its own bundle (dist/bundle/convert.cjs: the plain
+// forms of the command line without commander; config-file.cjs only when there is a config and
+// markdown-parse.cjs only for Markdown outside the fast parser's subset), other forms from the
+// whole program: either way it must behave exactly as the CLI does in-process.
 describe("spotlight convert as a process (the convert bundle)", () => {
   const env = { SOURCE_DATE_EPOCH: "1720051200" };
 
@@ -122,9 +123,17 @@ describe("spotlight convert as a process (the convert bundle)", () => {
     const r = runBin(["convert", "paper/sample-paper.md", "-o", "bin.docx"], { cwd: dir, env });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    // A form the convert bundle leaves to the full command line (bin/spotlight.cjs falls back).
+    const full = runBin(["convert", "--output=full.docx", "paper/sample-paper.md"], {
+      cwd: dir,
+      env,
+    });
+    expect(full.stderr).toBe("");
+    expect(full.code).toBe(0);
     const inproc = await readFile(join(dir, "inproc.docx"));
     const bin = await readFile(join(dir, "bin.docx"));
     expect(bin.equals(inproc)).toBe(true);
+    expect((await readFile(join(dir, "full.docx"))).equals(inproc)).toBe(true);
     expect(strFromU8(unzipDocx(new Uint8Array(bin))["word/styles.xml"] as Uint8Array)).toContain(
       'w:ascii="Verdana"',
     );
