@@ -61,8 +61,11 @@ const commonJs = {
   entryPoints: ["dist/cli/run.js"],
   format: "cjs",
   // The modules' own import.meta.url becomes the bundle's URL (as in the ES module chunks).
-  define: { "import.meta.url": "__importMetaUrl" },
-  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Worked out on first use: convert never asks for it.
+  define: { "import.meta.url": "__bundleMeta.url" },
+  banner: {
+    js: 'var __bundleMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+  },
 };
 
 await build({ ...commonJs, outfile: "dist/bundle/app.cjs" });
