@@ -1,8 +1,9 @@
 // `npm run bench`: generates inputs, times whole processes (median of several runs after a
-// warm-up, peak RSS from /usr/bin/time), compares with `node -e 0` and pandoc in the same run,
-// prints a table, writes bench/out/results.json and exits 1 when a budget (DESIGN §10) is missed.
-// CPU time (user + system) is recorded beside wall time: on a shared machine the wall time
-// grows with the load, the CPU time much less; the load average is printed with the table.
+// warm-up, peak RSS from /usr/bin/time), compares with `node -e 0` and pandoc in the same run
+// (the compared cases take turns), prints a table, writes bench/out/results.json and exits 1
+// when a budget (DESIGN §10) is missed. CPU time (user + system) is recorded beside wall time:
+// on a shared machine the wall time grows with the load, the CPU time much less; the load
+// average is printed with the table.
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -68,22 +69,44 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function measure(name: string, cmd: string, args: string[], runs: number, cwd = out): CaseResult {
-  runOnce(cmd, args, cwd); // warm-up (file cache, JIT of the toolchain)
-  const samples = Array.from({ length: runs }, () => runOnce(cmd, args, cwd));
+interface Case {
+  name: string;
+  cmd: string;
+  args: string[];
+  cwd?: string;
+}
+
+function summarise(c: Case, samples: Sample[]): CaseResult {
   const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== null);
   const cpu = samples.map((s) => s.cpuSeconds).filter((x): x is number => x !== null);
   const result: CaseResult = {
-    name,
+    name: c.name,
     median_s: median(samples.map((s) => s.seconds)),
     median_cpu_s: cpu.length ? median(cpu) : null,
     peak_rss_mb: rss.length ? Math.max(...rss) : null,
-    runs,
+    runs: samples.length,
   };
   process.stderr.write(
-    `  ${name}: ${result.median_s.toFixed(3)} s (cpu ${result.median_cpu_s?.toFixed(3) ?? "?"} s)\n`,
+    `  ${c.name}: ${result.median_s.toFixed(3)} s (cpu ${result.median_cpu_s?.toFixed(3) ?? "?"} s)\n`,
   );
   return result;
+}
+
+/**
+ * Runs each case `runs` times after a warm-up, taking turns (a b a b …), so that cases compared
+ * as a ratio see the same machine: a shared machine's speed drifts over seconds.
+ */
+function measureTogether(cases: Case[], runs: number): CaseResult[] {
+  const samples: Sample[][] = cases.map(() => []);
+  for (const c of cases) runOnce(c.cmd, c.args, c.cwd); // warm-up (file cache, JIT of the toolchain)
+  for (let i = 0; i < runs; i++) {
+    cases.forEach((c, k) => samples[k]!.push(runOnce(c.cmd, c.args, c.cwd)));
+  }
+  return cases.map((c, k) => summarise(c, samples[k]!));
+}
+
+function measure(name: string, cmd: string, args: string[], runs: number, cwd = out): CaseResult {
+  return measureTogether([{ name, cmd, args, cwd }], runs)[0]!;
 }
 
 const node = process.execPath;
@@ -111,8 +134,13 @@ async function main(): Promise<number> {
   const loadBefore = loadavg();
   const results: CaseResult[] = [];
   process.stderr.write("measuring…\n");
-  const bare = measure("node -e 0", node, ["-e", "0"], runs * 2);
-  const help = measure("spotlight --help", node, spotlight("--help"), runs * 2);
+  const [bare, help] = measureTogether(
+    [
+      { name: "node -e 0", cmd: node, args: ["-e", "0"] },
+      { name: "spotlight --help", cmd: node, args: spotlight("--help") },
+    ],
+    runs * 3,
+  ) as [CaseResult, CaseResult];
   results.push(bare, help);
 
   for (const p of packs) {
@@ -133,28 +161,32 @@ async function main(): Promise<number> {
   );
 
   // Both run in the paper's folder: pandoc looks for images relative to its working directory
-  // (not the Markdown file), and --fail-if-warnings makes sure it embedded every chart.
+  // (not the Markdown file), and --fail-if-warnings makes sure it embedded every chart. They take
+  // turns, so the ratio compares them on the same machine state.
   const paperDir = dirname(paper);
-  const convert = measure(
-    "spotlight convert paper.md",
-    node,
-    spotlight("convert", "paper.md", "-o", join(out, "paper-ours.docx"), "-q"),
-    runs,
-    paperDir,
-  );
-  results.push(convert);
-  let pandoc: CaseResult | undefined;
+  const convertCase: Case = {
+    name: "spotlight convert paper.md",
+    cmd: node,
+    args: spotlight("convert", "paper.md", "-o", join(out, "paper-ours.docx"), "-q"),
+    cwd: paperDir,
+  };
   const hasPandoc = spawnSync("pandoc", ["--version"]).status === 0;
-  if (hasPandoc) {
-    pandoc = measure(
-      "pandoc paper.md -o paper.docx",
-      "pandoc",
-      ["--fail-if-warnings", "paper.md", "-o", join(out, "paper-pandoc.docx")],
-      runs,
-      paperDir,
-    );
-    results.push(pandoc);
-  } else {
+  const [convert, pandoc] = measureTogether(
+    hasPandoc
+      ? [
+          convertCase,
+          {
+            name: "pandoc paper.md -o paper.docx",
+            cmd: "pandoc",
+            args: ["--fail-if-warnings", "paper.md", "-o", join(out, "paper-pandoc.docx")],
+            cwd: paperDir,
+          },
+        ]
+      : [convertCase],
+    runs * 3,
+  ) as [CaseResult, CaseResult | undefined];
+  results.push(convert, ...(pandoc ? [pandoc] : []));
+  if (!hasPandoc) {
     process.stderr.write(
       "  pandoc not installed: skipping the comparison (apt-get install pandoc)\n",
     );
