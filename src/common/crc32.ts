@@ -1,6 +1,12 @@
-// CRC-32 (as zip and PNG use it): Node's own where it has one (20.15 and later), else by table.
+// CRC-32 (as zip and PNG use it): Node's own where it has one (20.16 and later), else by table.
 // The table is made on first use: building it costs a few ms of a short command's start.
-import * as zlib from "node:zlib";
+// Node's is found with process.getBuiltinModule rather than `import * as zlib`: a bundle copies
+// every export of a namespace-imported built-in (about 100 for zlib) at start-up.
+
+/** Node's zlib.crc32, on a Node that has it and getBuiltinModule to find it without an import. */
+const nodeCrc32 = (
+  process as { getBuiltinModule?: (id: string) => { crc32?: (data: Uint8Array) => number } }
+).getBuiltinModule?.("node:zlib").crc32;
 
 let table: Int32Array | undefined;
 
@@ -23,4 +29,4 @@ export function tableCrc32(data: Uint8Array): number {
 }
 
 export const crc32: (data: Uint8Array) => number =
-  typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : tableCrc32;
+  typeof nodeCrc32 === "function" ? (data) => nodeCrc32(data) : tableCrc32;
