@@ -1,20 +1,19 @@
-// Loads a command bundle (dist/bundle/app.cjs; convert.cjs for `spotlight convert`, which
-// requires config-file.cjs only when there is a config file; all made by `npm run build`) with
-// the V8 code cache the build trained beside it (app.cjs.cache, ...): V8 then skips compiling the
-// functions a typical run needs, which is most of the start-up cost of a command that does work.
-// A cache starts with a key of the bundle it was made from (its length and CRC-32, or SHA-256 on
-// a Node without zlib.crc32) and is used only with that bundle; V8 itself rejects a cache from
-// another Node version, and the code is then compiled as usual.
+// Loads a command bundle with the V8 code cache the build trained beside it (`<bundle>.cache`):
+// V8 then skips compiling the functions a typical run needs, which is most of the start-up cost
+// of a command that does work. The bundles, all made by `npm run build`: app.cjs (every command),
+// convert.cjs (`spotlight convert`), and the two convert.cjs requires only when a run needs them,
+// config-file.cjs and markdown-parse.cjs. A cache starts with a key of the bundle it was made
+// from (its length and CRC-32, or SHA-256 on a Node without zlib.crc32) and is used only with
+// that bundle; V8 itself rejects a cache from another Node version, and the code is then
+// compiled as usual.
 "use strict";
 const { existsSync, readFileSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 const zlib = require("node:zlib");
 
-/** The bundle file of `bundle` ("app", "convert" or "config-file"). */
+/** The file of a bundle ("app", "convert", "config-file" or "markdown-parse"). */
 const bundleFile = (bundle = "app") => join(__dirname, "..", "dist", "bundle", `${bundle}.cjs`);
-const appFile = bundleFile("app");
-const cacheFile = `${appFile}.cache`;
 
 /** 32 bytes that identify the bundle's bytes. */
 function keyOf(bytes) {
@@ -38,9 +37,9 @@ function cacheFor(source, bundle = "app") {
 }
 
 /**
- * A bundle's exports (`run`), and the compiled script, whose code cache the build saves.
- * `bundle` is "app" (every command) or "convert" (only `spotlight convert`). The build checks
- * that bundles are ASCII, so they are read as Latin-1 (no UTF-8 decoding).
+ * A bundle's exports (`run` for a command bundle), and the compiled script, whose code cache the
+ * build saves. The build checks that bundles are ASCII, so they are read as Latin-1 (no UTF-8
+ * decoding).
  */
 function loadApp({ useCache = true, bundle = "app" } = {}) {
   const file = bundleFile(bundle);
@@ -77,4 +76,4 @@ function saveCodeCache({ script, bytes, file }) {
   writeFileSync(`${file}.cache`, Buffer.concat([keyOf(bytes), script.createCachedData()]));
 }
 
-module.exports = { appFile, bundleFile, cacheFile, cacheFor, loadApp, saveCodeCache };
+module.exports = { bundleFile, cacheFor, loadApp, saveCodeCache };
