@@ -71,15 +71,24 @@ const CHAR_REF = /&#?[A-Za-z0-9]+;/y;
 const WHITESPACE = 1;
 const PUNCTUATION = 2;
 const asciiClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  asciiClass[c] = /\s/.test(ch) ? WHITESPACE : /\p{P}|\p{S}/u.test(ch) ? PUNCTUATION : 0;
+// The ASCII characters /\s/ matches (tab to carriage return, space) and /\p{P}|\p{S}/u matches
+// (every printable character but letters, digits and space), written out: testing the regular
+// expressions on 128 characters cost half a millisecond of every start (a test compares them).
+for (const c of [9, 10, 11, 12, 13, 32]) asciiClass[c] = WHITESPACE;
+for (const [from, to] of [
+  [33, 47],
+  [58, 64],
+  [91, 96],
+  [123, 126],
+] as const) {
+  for (let c = from; c <= to; c++) asciiClass[c] = PUNCTUATION;
 }
 /** ASCII characters the inline scanner stops at; everything else is plain text. */
 const inlineSpecial = new Uint8Array(128);
 for (const ch of "\\*_[]!&<`\n") inlineSpecial[ch.charCodeAt(0)] = 1;
 
-function classify(code: number): number {
+/** A character's class for emphasis: 1 whitespace, 2 punctuation or symbol, 0 anything else. */
+export function classify(code: number): number {
   if (Number.isNaN(code)) return WHITESPACE; // the end of the document
   if (code < 128) return asciiClass[code]!;
   const ch = String.fromCharCode(code);

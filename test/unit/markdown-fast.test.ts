@@ -17,7 +17,7 @@ import { writeMarkdownPaper } from "../../bench/markdown-paper.js";
 import { hasErrors, loadPack, renderMarkdown } from "../../src/index.js";
 import { escapeInline, escapeProse } from "../../src/template/escape.js";
 import { parseMarkdown } from "../../src/write/markdown-parse.js";
-import { parseSimpleMarkdown } from "../../src/write/markdown-fast.js";
+import { classify, parseSimpleMarkdown } from "../../src/write/markdown-fast.js";
 
 /** The authority: what parseMarkdown returned before the fast path. */
 function micromark(md: string): Root {
@@ -696,5 +696,17 @@ describe("bail-out rules", () => {
     expect(parseSimpleMarkdown(md)).toBeUndefined();
     // micromark still reads it through parseMarkdown.
     expect(parseMarkdown(md)).toStrictEqual(micromark(md));
+  });
+});
+
+describe("classify", () => {
+  it("puts every character below U+3000 in the class micromark's regular expressions give", () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const ch = String.fromCharCode(code);
+      const expected = /\s/.test(ch) ? 1 : /\p{P}|\p{S}/u.test(ch) ? 2 : 0;
+      if (classify(code) !== expected)
+        expect({ code, class: classify(code) }).toEqual({ code, class: expected });
+    }
+    expect(classify(Number.NaN)).toBe(1); // the end of the document
   });
 });
