@@ -40,6 +40,11 @@ describe("the packed tarball", () => {
       "dist/index.js",
       "dist/index.d.ts",
       "bin/spotlight.cjs",
+      "bin/load-app.cjs",
+      ...["app", "convert", "config-file", "markdown-parse"].flatMap((b) => [
+        `dist/bundle/${b}.cjs`,
+        `dist/bundle/${b}.cjs.cache`,
+      ]),
       "schema/spotlight.schema.json",
       "templates",
       "assets/fonts",
@@ -69,6 +74,17 @@ describe("the packed tarball", () => {
     const md = run("render", "pack/pack.yaml", "-o", "paper.md");
     expect(md.status, md.stderr).toBe(0);
     expect(existsSync(join(dir, "paper_files"))).toBe(true);
+    // convert from its own bundle, with the pack's config (config-file.cjs) for the house style
+    const c = run(
+      "convert",
+      "paper.md",
+      "-o",
+      "converted.docx",
+      "-c",
+      "pack/spotlight.config.yaml",
+    );
+    expect(c.status, c.stderr).toBe(0);
+    expect(readFileSync(join(dir, "converted.docx")).subarray(0, 2).toString()).toBe("PK");
   });
 
   it("is importable as a library the way a user imports it", () => {
