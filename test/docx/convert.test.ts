@@ -160,4 +160,24 @@ describe("spotlight convert as a process (the convert bundle)", () => {
     expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(inproc);
     expect(await exists(join(dir, "badcfg.docx"))).toBe(false);
   });
+
+  it.each([
+    ["a Markdown file that is not there", ["convert", "paper/nothing.md", "-o", "x.docx"]],
+    [
+      "an output that is the input",
+      ["convert", "paper/sample-paper.md", "-o", "paper/sample-paper.md"],
+    ],
+    ["an output that is a folder", ["convert", "paper/sample-paper.md", "-o", "folder.docx"]],
+    ["an output that is not .docx", ["convert", "paper/sample-paper.md", "-o", "paper.txt"]],
+    [
+      "a config file that is not there",
+      ["convert", "paper/sample-paper.md", "-o", "y.docx", "-c", "none.yaml"],
+    ],
+  ])("refuses %s with the CLI's exit code and message", async (_what, args) => {
+    await mkdir(join(dir, "folder.docx"), { recursive: true });
+    const inproc = await run(args, env);
+    const bin = runBin(args, { cwd: dir, env });
+    expect(inproc.code).toBe(2);
+    expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(inproc);
+  });
 });
