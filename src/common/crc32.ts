@@ -20,7 +20,7 @@ function makeTable(): Int32Array {
   return t;
 }
 
-/** CRC-32 by table, for Node versions before 20.15, which have no `zlib.crc32`. */
+/** CRC-32 by table, for a Node where getBuiltinModule does not find `zlib.crc32` (before 20.16). */
 export function tableCrc32(data: Uint8Array): number {
   const t = (table ??= makeTable());
   let c = -1;

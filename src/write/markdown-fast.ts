@@ -23,7 +23,6 @@ import type {
 type Position = NonNullable<Root["position"]>;
 type Point = Position["start"];
 
-/** Thrown (and caught in parseSimpleMarkdown) at anything outside the subset. */
 /** Thrown (made on first use) when the text leaves the subset; caught in parseSimpleMarkdown. */
 let bailError: Error | undefined;
 function bail(): never {
@@ -112,7 +111,7 @@ export function parseSimpleMarkdown(md: string): Root | undefined {
   try {
     return new SimpleParser(md).root();
   } catch (e) {
-    if (e !== undefined && e === bailError) return undefined;
+    if (bailError !== undefined && e === bailError) return undefined;
     throw e;
   }
 }

@@ -9,6 +9,8 @@ export type Parts = Map<string, Uint8Array>;
 /** Media types that are already compressed: stored, not deflated again. */
 const storedExtensions = /\.(png|jpe?g|gif|emf|wmf)$/i;
 
+const encoder = new TextEncoder();
+
 /**
  * Raw deflate at level 6 with a window just large enough for the part (and the hash table to
  * match): the same compression as the full 32 KB window for a part that fits, without
@@ -89,5 +91,4 @@ export function zipParts(
   return out;
 }
 
-const encoder = new TextEncoder();
 export const bytesOf = (text: string): Uint8Array => encoder.encode(text);
